@@ -1,0 +1,30 @@
+package dev.mapiagent.agent.host;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** One Windows user environment: the live PC or a snapshot directory that stands for one. */
+public interface Host {
+
+    Registry registry();
+
+    CredentialVault credentials();
+
+    Processes processes();
+
+    /** %LOCALAPPDATA% of the user (FOLDERID_LocalAppData). */
+    Path localAppData();
+
+    /** Text of Outlook's Connection Status table when the host holds one (snapshot), else empty. */
+    Optional<String> connectionStatusText();
+
+    /** Stable id of the PC: MachineGuid when known. */
+    String deviceId();
+
+    String hostname();
+
+    String userName();
+
+    /** A short description for messages: "this PC" or "snapshot DIR". */
+    String describe();
+}
