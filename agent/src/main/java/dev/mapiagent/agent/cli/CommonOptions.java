@@ -1,0 +1,13 @@
+package dev.mapiagent.agent.cli;
+
+import picocli.CommandLine.Option;
+
+/** Options every command shares. */
+public class CommonOptions {
+
+    @Option(names = "--json", description = "Print one JSON document on stdout and nothing else there.")
+    boolean json;
+
+    @Option(names = {"-v", "--verbose"}, description = "Explain more; show the cause of internal errors.")
+    boolean verbose;
+}

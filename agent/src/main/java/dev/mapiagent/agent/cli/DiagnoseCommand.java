@@ -1,0 +1,60 @@
+package dev.mapiagent.agent.cli;
+
+import dev.mapiagent.agent.diagnosis.DiagnosisInput;
+import dev.mapiagent.agent.diagnosis.Diagnoser;
+import dev.mapiagent.agent.host.Host;
+import dev.mapiagent.outlook.status.ConnectionStatusParser;
+import dev.mapiagent.protocol.Report;
+import dev.mapiagent.protocol.Verdicts;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Runs every check and prints the findings; exit 1 when something needs fixing (Intune detection). */
+@Command(name = "diagnose", mixinStandardHelpOptions = true,
+        description = "Find out why Outlook is not on MAPI over HTTP on this PC (or a snapshot).")
+public class DiagnoseCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    SnapshotOption snapshotOption;
+
+    @Option(names = "--connection-status", paramLabel = "FILE",
+            description = "Outlook's Connection Status table saved as text (- for standard input).")
+    String connectionStatus;
+
+    private final HostProvider hosts;
+    private final InputStream in;
+
+    DiagnoseCommand(HostProvider hosts, InputStream in) {
+        this.hosts = hosts;
+        this.in = in;
+    }
+
+    @Override
+    public Integer call() {
+        Optional<DiagnosisInput.StatusText> status = Optional.ofNullable(connectionStatus)
+                .map(f -> new DiagnosisInput.StatusText("-".equals(f) ? "stdin" : f,
+                        TextInput.read(f, in, ConnectionStatusParser.MAX_INPUT_BYTES, "Connection Status table")));
+        Host host = hosts.open(snapshotOption.snapshot);
+        Report report = new Diagnoser(host, Clock.systemUTC(), AgentVersion.current()).diagnose(DiagnosisInput.defaults().withStatus(status));
+        Output output = new Output(spec.commandLine().getOut());
+        if (common.json) {
+            output.json(report);
+        } else {
+            output.report(report, host.describe());
+        }
+        return Verdicts.hasProblem(report.findings()) ? ExitCode.PROBLEMS : ExitCode.OK;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.mapiagent.agent.cli;
+
+import dev.mapiagent.outlook.status.ConnectionStatusAssessment;
+import dev.mapiagent.outlook.status.ConnectionStatusParser;
+import dev.mapiagent.outlook.status.FailureThreshold;
+import dev.mapiagent.outlook.status.ParsedStatusTable;
+import dev.mapiagent.outlook.status.StatusAssessment;
+import java.io.InputStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Reads a Connection Status table copied from Outlook's dialog and says what it shows. */
+@Command(name = "parse-status", mixinStandardHelpOptions = true,
+        description = "Parse an Outlook Connection Status table (a file, or - for standard input).")
+public class ParseStatusCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", defaultValue = "-",
+            description = "The table as text; - or nothing reads standard input.")
+    String file;
+
+    private final InputStream in;
+
+    ParseStatusCommand(InputStream in) {
+        this.in = in;
+    }
+
+    @Override
+    public Integer call() {
+        String text = TextInput.read(file, in, ConnectionStatusParser.MAX_INPUT_BYTES, "Connection Status table");
+        ParsedStatusTable table = ConnectionStatusParser.parse(text);
+        StatusAssessment assessment = ConnectionStatusAssessment.assess(table, FailureThreshold.DEFAULT);
+        Output output = new Output(spec.commandLine().getOut());
+        if (common.json) {
+            output.json(new ParseStatusResult(assessment.verdict(), assessment.protocol(), assessment.findings(),
+                    table.dialect().name(), table.rows(), table.unreadable()));
+        } else {
+            output.statusTable(table, assessment);
+        }
+        return assessment.findings().stream().anyMatch(f -> f.severity().isProblem()) ? ExitCode.PROBLEMS : ExitCode.OK;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.mapiagent.agent.cli;
+
+import dev.mapiagent.agent.host.Hosts;
+import dev.mapiagent.agent.host.snapshot.SnapshotHost;
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Runs the agent's command line in-process and captures exit code, stdout and stderr together. */
+record CliRun(int exitCode, String out, String err) {
+
+    static CliRun of(String... args) {
+        return withStdin("", args);
+    }
+
+    static CliRun withStdin(String stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        HostProvider hosts = snapshot -> snapshot != null ? SnapshotHost.open(snapshot) : Hosts.live();
+        int code = AgentCommandLine.create(new PrintWriter(out), new PrintWriter(err),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), hosts).execute(args);
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /** Bad input and failures are one line on stderr, never a stack trace. */
+    boolean errIsOneLine() {
+        return err.strip().lines().count() == 1 && !err.contains("\tat ") && !err.contains("Exception:");
+    }
+}
