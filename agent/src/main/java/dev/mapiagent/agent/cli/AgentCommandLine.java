@@ -27,6 +27,12 @@ public final class AgentCommandLine {
             if (cls == DiagnoseCommand.class) {
                 return cls.cast(new DiagnoseCommand(hosts, in));
             }
+            if (cls == HealCommand.class) {
+                return cls.cast(new HealCommand(hosts));
+            }
+            if (cls == UndoCommand.class) {
+                return cls.cast(new UndoCommand(hosts));
+            }
             if (cls == ParseStatusCommand.class) {
                 return cls.cast(new ParseStatusCommand(in));
             }

@@ -1,5 +1,6 @@
 package dev.mapiagent.agent.cli;
 
+import dev.mapiagent.agent.heal.UnknownJournalException;
 import dev.mapiagent.agent.host.BadSnapshotException;
 import dev.mapiagent.agent.host.HostException;
 import dev.mapiagent.outlook.InputException;
@@ -28,7 +29,8 @@ final class OneLineErrors implements IExecutionExceptionHandler {
     }
 
     static int exitCodeOf(Throwable ex) {
-        if (ex instanceof BadInputException || ex instanceof BadSnapshotException || ex instanceof InputException) {
+        if (ex instanceof BadInputException || ex instanceof BadSnapshotException || ex instanceof InputException
+                || ex instanceof UnknownJournalException) {
             return ExitCode.BAD_INPUT;
         }
         return ExitCode.AGENT_FAILURE;
@@ -38,7 +40,7 @@ final class OneLineErrors implements IExecutionExceptionHandler {
         String message = ex.getMessage();
         if (message == null || message.isBlank()) {
             message = ex.getClass().getSimpleName();
-        } else if (!(ex instanceof BadInputException || ex instanceof HostException || ex instanceof InputException)) {
+        } else if (exitCodeOf(ex) != ExitCode.BAD_INPUT && !(ex instanceof HostException)) {
             message = ex.getClass().getSimpleName() + ": " + message;
         }
         return message.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();

@@ -1,6 +1,11 @@
 package dev.mapiagent.agent.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.mapiagent.agent.heal.HealResult;
+import dev.mapiagent.agent.heal.JournalStep;
+import dev.mapiagent.agent.heal.PlannedAction;
+import dev.mapiagent.agent.heal.UndoOutcome;
+import dev.mapiagent.agent.heal.Undoer;
 import dev.mapiagent.outlook.status.ParsedStatusTable;
 import dev.mapiagent.outlook.status.StatusAssessment;
 import dev.mapiagent.protocol.ConnectionRow;
@@ -44,6 +49,50 @@ final class Output {
         out.printf("  Verdict   %s%n", report.verdict());
         out.println();
         findings(report.findings());
+        out.flush();
+    }
+
+    void heal(HealResult result, String where) {
+        out.printf("%s on %s%n%n", result.dryRun() ? "Heal plan (dry run, nothing changed)" : "Heal", where);
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"ACTION", "TARGET", "NOTE"});
+        for (PlannedAction planned : result.plan()) {
+            if (planned.targets().isEmpty()) {
+                rows.add(new String[] {planned.action().id(), "-", planned.note()});
+            }
+            for (int i = 0; i < planned.targets().size(); i++) {
+                rows.add(new String[] {i == 0 ? planned.action().id() : "", planned.targets().get(i), i == 0 ? planned.note() : ""});
+            }
+        }
+        if (result.plan().isEmpty()) {
+            out.println("Nothing to heal.");
+        } else {
+            columns(rows);
+        }
+        if (!result.dryRun()) {
+            out.println();
+            for (JournalStep step : result.steps()) {
+                out.printf("%-26s %-8s %s%n", step.action().id(), step.state().name().toLowerCase(Locale.ROOT), step.message());
+            }
+            if (result.journalId() != null) {
+                out.printf("%nJournal %s (undo: mapi-agent undo --journal %s)%n", result.journalId(), result.journalId());
+            }
+            out.printf("Verdict before %s, after %s%n%n", result.before().verdict(), result.after().verdict());
+            findings(result.after().findings());
+        }
+        out.flush();
+    }
+
+    void undo(Undoer.UndoResult result) {
+        if (result.journal().isEmpty()) {
+            out.println("Nothing to undo: no heal journal found.");
+        } else {
+            out.printf("Undo of heal %s%n", result.journal().get().journalId());
+            for (UndoOutcome outcome : result.outcomes()) {
+                out.printf("  %-26s %-12s %s%n", outcome.action().id(), outcome.status().name().toLowerCase(Locale.ROOT),
+                        outcome.message());
+            }
+        }
         out.flush();
     }
 

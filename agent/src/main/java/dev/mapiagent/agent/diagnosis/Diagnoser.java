@@ -60,7 +60,9 @@ public final class Diagnoser {
         findings.addAll(autodiscoverFindings(autodiscover));
 
         Optional<DiagnosisInput.StatusText> statusText = input.status()
-                .or(() -> host.connectionStatusText().map(t -> new DiagnosisInput.StatusText("snapshot", t)));
+                .or(() -> input.readHostStatus()
+                        ? host.connectionStatusText().map(t -> new DiagnosisInput.StatusText("snapshot", t))
+                        : Optional.empty());
         ConnectionStatusSection connectionStatus = null;
         List<Finding> connectionFindings = List.of();
         MapiProtocol seenProtocol = MapiProtocol.UNKNOWN;

@@ -8,11 +8,13 @@ import java.util.Optional;
  * What a diagnosis reads besides the host.
  *
  * @param status                   a Connection Status table given on the command line, if any
+ * @param readHostStatus           whether to read the host's own table (a snapshot's connection-status.txt)
  * @param failureThreshold         when failed requests become a finding
  * @param officeCredentialPrefixes credential targets that count as Outlook's cached logons
  */
 public record DiagnosisInput(
         Optional<StatusText> status,
+        boolean readHostStatus,
         FailureThreshold failureThreshold,
         List<String> officeCredentialPrefixes) {
 
@@ -25,10 +27,18 @@ public record DiagnosisInput(
     }
 
     public static DiagnosisInput defaults() {
-        return new DiagnosisInput(Optional.empty(), FailureThreshold.DEFAULT, DEFAULT_CREDENTIAL_PREFIXES);
+        return new DiagnosisInput(Optional.empty(), true, FailureThreshold.DEFAULT, DEFAULT_CREDENTIAL_PREFIXES);
     }
 
     public DiagnosisInput withStatus(Optional<StatusText> newStatus) {
-        return new DiagnosisInput(newStatus, failureThreshold, officeCredentialPrefixes);
+        return new DiagnosisInput(newStatus, readHostStatus, failureThreshold, officeCredentialPrefixes);
+    }
+
+    /**
+     * After a heal, a Connection Status table shows Outlook as it was before the fix: it is no longer
+     * evidence until Outlook has restarted and a new table is captured.
+     */
+    public DiagnosisInput withoutConnectionStatus() {
+        return new DiagnosisInput(Optional.empty(), false, failureThreshold, officeCredentialPrefixes);
     }
 }

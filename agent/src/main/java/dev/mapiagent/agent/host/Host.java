@@ -12,6 +12,8 @@ public interface Host {
 
     Processes processes();
 
+    EventLog eventLog();
+
     /** %LOCALAPPDATA% of the user (FOLDERID_LocalAppData). */
     Path localAppData();
 

@@ -1,0 +1,86 @@
+package dev.mapiagent.agent.cli;
+
+import dev.mapiagent.agent.diagnosis.DiagnosisInput;
+import dev.mapiagent.agent.diagnosis.Diagnoser;
+import dev.mapiagent.agent.heal.HealContext;
+import dev.mapiagent.agent.heal.HealRequest;
+import dev.mapiagent.agent.heal.HealResult;
+import dev.mapiagent.agent.heal.Healer;
+import dev.mapiagent.agent.host.Host;
+import dev.mapiagent.protocol.HealAction;
+import dev.mapiagent.protocol.Verdicts;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Fixes what diagnose found, with a journal; exit 0 when nothing a heal can fix is left (Intune remediation). */
+@Command(name = "heal", mixinStandardHelpOptions = true,
+        description = "Apply the remedies of the findings, journaled, then diagnose again.")
+public class HealCommand implements Callable<Integer> {
+
+    /** Outlook gets this long to close by itself before restart-outlook gives up. */
+    static final Duration OUTLOOK_CLOSE_WAIT = Duration.ofSeconds(60);
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    SnapshotOption snapshotOption;
+
+    @Option(names = "--dry-run", description = "Print the exact plan and change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--only", paramLabel = "ACTION", converter = HealActionConverter.class,
+            description = "Only this action (repeatable): ${COMPLETION-CANDIDATES}. restart-outlook runs only when named here.",
+            completionCandidates = ActionIds.class)
+    List<HealAction> only = new ArrayList<>();
+
+    private final HostProvider hosts;
+
+    HealCommand(HostProvider hosts) {
+        this.hosts = hosts;
+    }
+
+    @Override
+    public Integer call() {
+        Host host = hosts.open(snapshotOption.snapshot);
+        DiagnosisInput input = DiagnosisInput.defaults();
+        HealContext context = new HealContext(host, HealContext.stateFolderOf(host), input.officeCredentialPrefixes(),
+                OUTLOOK_CLOSE_WAIT);
+        Clock clock = Clock.systemUTC();
+        Healer healer = new Healer(context, new Diagnoser(host, clock, AgentVersion.current()), input, clock);
+        HealResult result = healer.heal(new HealRequest(Set.copyOf(only), dryRun));
+        Output output = new Output(spec.commandLine().getOut());
+        if (common.json) {
+            output.json(result);
+        } else {
+            output.heal(result, host.describe());
+        }
+        if (result.dryRun()) {
+            return ExitCode.OK;
+        }
+        return result.anyFailed() || Verdicts.hasProblem(result.after().findings()) ? ExitCode.PROBLEMS : ExitCode.OK;
+    }
+
+    /** The action ids, for help text and shell completion. */
+    static final class ActionIds extends ArrayList<String> {
+        private static final long serialVersionUID = 1L;
+
+        ActionIds() {
+            for (HealAction a : HealAction.values()) {
+                add(a.id());
+            }
+        }
+    }
+}

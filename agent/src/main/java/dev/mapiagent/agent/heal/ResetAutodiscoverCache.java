@@ -1,0 +1,92 @@
+package dev.mapiagent.agent.heal;
+
+import dev.mapiagent.agent.diagnosis.outlook.AutodiscoverCacheFiles;
+import dev.mapiagent.agent.host.HostException;
+import dev.mapiagent.protocol.HealAction;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Moves the Autodiscover cache files into {@code MapiAgent/quarantine/<journal>/} so that Outlook
+ * asks the server again. Only those files move: never a PST, OST or anything else.
+ */
+final class ResetAutodiscoverCache implements Remedy {
+
+    @Override
+    public HealAction action() {
+        return HealAction.RESET_AUTODISCOVER_CACHE;
+    }
+
+    @Override
+    public PlannedAction plan(HealContext context) {
+        List<Path> files = AutodiscoverCacheFiles.find(context.host().localAppData());
+        if (files.isEmpty()) {
+            return new PlannedAction(action(), List.of(), "no Autodiscover cache files");
+        }
+        Path base = context.host().localAppData();
+        return new PlannedAction(action(), files.stream().map(f -> "file " + relative(base, f)).toList(),
+                "moved to the quarantine folder; undo moves them back");
+    }
+
+    @Override
+    public JournalStep apply(HealContext context, String journalId, Consumer<JournalStep> journal) {
+        Path base = context.host().localAppData();
+        Path quarantine = context.stateFolder().resolve("quarantine").resolve(journalId);
+        List<JournalStep.FileMove> moves = new ArrayList<>();
+        for (Path file : AutodiscoverCacheFiles.find(base)) {
+            String original = relative(base, file);
+            moves.add(new JournalStep.FileMove(original, relative(base, quarantine.resolve(original))));
+        }
+        JournalStep started = new JournalStep(action(), StepState.STARTED,
+                "moving " + moves.size() + " file(s) to " + relative(base, quarantine), null, List.of(), moves);
+        journal.accept(started);
+        try {
+            for (JournalStep.FileMove move : moves) {
+                Path to = base.resolve(move.quarantined());
+                Files.createDirectories(to.getParent());
+                Files.move(base.resolve(move.original()), to);
+            }
+        } catch (IOException e) {
+            return started.withState(StepState.FAILED, "could not move a cache file: " + e.getMessage());
+        }
+        return started.withState(StepState.APPLIED, "moved " + moves.size() + " file(s) to " + relative(base, quarantine));
+    }
+
+    @Override
+    public UndoOutcome undo(HealContext context, JournalStep step) {
+        Path base = context.host().localAppData();
+        int restored = 0;
+        List<String> kept = new ArrayList<>();
+        try {
+            for (JournalStep.FileMove move : step.files()) {
+                Path from = base.resolve(move.quarantined());
+                Path to = base.resolve(move.original());
+                if (!Files.exists(from)) {
+                    continue;
+                }
+                if (Files.exists(to)) {
+                    kept.add(move.original());
+                    continue;
+                }
+                Files.createDirectories(to.getParent());
+                Files.move(from, to);
+                restored++;
+            }
+        } catch (IOException e) {
+            throw new HostException("cannot move a cache file back: " + e.getMessage(), e);
+        }
+        String message = "moved " + restored + " Autodiscover file(s) back";
+        if (!kept.isEmpty()) {
+            message += "; Outlook has written newer ones, kept those (" + String.join(", ", kept) + ")";
+        }
+        return new UndoOutcome(action(), kept.isEmpty() ? UndoOutcome.Status.RESTORED : UndoOutcome.Status.PARTIAL, message);
+    }
+
+    private static String relative(Path base, Path file) {
+        return base.relativize(file).toString().replace('\\', '/');
+    }
+}

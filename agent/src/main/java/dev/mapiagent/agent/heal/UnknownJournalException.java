@@ -1,0 +1,11 @@
+package dev.mapiagent.agent.heal;
+
+/** {@code undo --journal ID} named a journal that does not exist or is not a journal id: exit 2. */
+public class UnknownJournalException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public UnknownJournalException(String message) {
+        super(message);
+    }
+}
