@@ -1,0 +1,113 @@
+package dev.mapiagent.agent.host.windows;
+
+import com.sun.jna.platform.win32.Advapi32Util;
+import com.sun.jna.platform.win32.Kernel32Util;
+import com.sun.jna.platform.win32.KnownFolders;
+import com.sun.jna.platform.win32.Shell32Util;
+import com.sun.jna.platform.win32.Win32Exception;
+import dev.mapiagent.agent.host.CredentialVault;
+import dev.mapiagent.agent.host.Hive;
+import dev.mapiagent.agent.host.Host;
+import dev.mapiagent.agent.host.HostException;
+import dev.mapiagent.agent.host.Processes;
+import dev.mapiagent.agent.host.Registry;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * This PC, as the signed-in user sees it. {@link #create()} is the one entry point the rest of the
+ * agent uses into this package (the architecture test allows no other).
+ */
+public final class WindowsHost implements Host {
+
+    private final Registry registry;
+    private final CredentialVault credentials;
+    private final Processes processes;
+    private final String hostname;
+    private final String userName;
+    private final String deviceId;
+
+    private WindowsHost(Registry registry, String hostname, String userName) {
+        this.registry = registry;
+        this.credentials = new WindowsCredentialVault();
+        this.processes = new WindowsProcesses();
+        this.hostname = hostname;
+        this.userName = userName;
+        this.deviceId = MachineIdentity.deviceId(
+                registry.string(Hive.HKEY_LOCAL_MACHINE, "SOFTWARE\\Microsoft\\Cryptography", "MachineGuid"),
+                hostname);
+    }
+
+    /**
+     * The live host. Checks the OS before any native call, so that elsewhere the caller gets a
+     * HostException it can print instead of an UnsatisfiedLinkError.
+     */
+    public static WindowsHost create() {
+        if (!System.getProperty("os.name", "").startsWith("Windows")) {
+            throw new HostException("live mode needs Windows; use --snapshot DIR");
+        }
+        try {
+            return new WindowsHost(new WindowsRegistry(), Kernel32Util.getComputerName(), Advapi32Util.getUserName());
+        } catch (LinkageError e) {
+            // JNA unpacks jnidispatch.dll to %TEMP%; locked-down PCs often forbid loading DLLs from there
+            throw new HostException("could not load JNA's native library (" + firstLine(e.getMessage())
+                    + "); start java with -Djna.tmpdir=<a folder that may hold DLLs>", e);
+        } catch (Win32Exception e) {
+            throw new HostException("could not read this PC's name or user: " + Win32ErrorText.describe(e.getErrorCode()), e);
+        }
+    }
+
+    @Override
+    public Registry registry() {
+        return registry;
+    }
+
+    @Override
+    public CredentialVault credentials() {
+        return credentials;
+    }
+
+    @Override
+    public Processes processes() {
+        return processes;
+    }
+
+    @Override
+    public Path localAppData() {
+        try {
+            return Path.of(Shell32Util.getKnownFolderPath(KnownFolders.FOLDERID_LocalAppData));
+        } catch (Win32Exception e) {
+            throw new HostException("could not find %LOCALAPPDATA%: " + Win32ErrorText.describe(e.getErrorCode()), e);
+        }
+    }
+
+    /** Outlook's Connection Status table is only on screen; a live host has no text of it. */
+    @Override
+    public Optional<String> connectionStatusText() {
+        return Optional.empty();
+    }
+
+    @Override
+    public String deviceId() {
+        return deviceId;
+    }
+
+    @Override
+    public String hostname() {
+        return hostname;
+    }
+
+    @Override
+    public String userName() {
+        return userName;
+    }
+
+    @Override
+    public String describe() {
+        return "this PC";
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "no detail" : message.lines().findFirst().orElse("no detail");
+    }
+}
