@@ -1,7 +1,5 @@
 package dev.mapiagent.agent.cli;
 
-import dev.mapiagent.agent.host.Hosts;
-import dev.mapiagent.agent.host.snapshot.SnapshotHost;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
@@ -14,8 +12,7 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        HostProvider hosts = snapshot -> snapshot != null ? SnapshotHost.open(snapshot) : Hosts.live();
-        int code = AgentCommandLine.create(out, err, System.in, hosts).execute(args);
+        int code = AgentCommandLine.create(out, err, System.in, new StandardHosts()).execute(args);
         out.flush();
         System.exit(code);
     }

@@ -1,7 +1,5 @@
 package dev.mapiagent.agent.cli;
 
-import dev.mapiagent.agent.host.Hosts;
-import dev.mapiagent.agent.host.snapshot.SnapshotHost;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,9 +15,8 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun withStdin(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        HostProvider hosts = snapshot -> snapshot != null ? SnapshotHost.open(snapshot) : Hosts.live();
         int code = AgentCommandLine.create(new PrintWriter(out), new PrintWriter(err),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), hosts).execute(args);
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new StandardHosts()).execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }
 

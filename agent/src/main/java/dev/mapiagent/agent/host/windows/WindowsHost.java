@@ -6,12 +6,15 @@ import com.sun.jna.platform.win32.KnownFolders;
 import com.sun.jna.platform.win32.Shell32Util;
 import com.sun.jna.platform.win32.Win32Exception;
 import dev.mapiagent.agent.host.CredentialVault;
+import dev.mapiagent.agent.host.EventLog;
+import dev.mapiagent.agent.host.FileEventLog;
 import dev.mapiagent.agent.host.Hive;
 import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.agent.host.HostException;
 import dev.mapiagent.agent.host.Processes;
 import dev.mapiagent.agent.host.Registry;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -23,6 +26,7 @@ public final class WindowsHost implements Host {
     private final Registry registry;
     private final CredentialVault credentials;
     private final Processes processes;
+    private final EventLog eventLog;
     private final String hostname;
     private final String userName;
     private final String deviceId;
@@ -31,6 +35,8 @@ public final class WindowsHost implements Host {
         this.registry = registry;
         this.credentials = new WindowsCredentialVault();
         this.processes = new WindowsProcesses();
+        this.eventLog = new WindowsEventLog(new FileEventLog(
+                localAppData().resolve("MapiAgent").resolve("logs").resolve("agent.log"), Clock.systemUTC()));
         this.hostname = hostname;
         this.userName = userName;
         this.deviceId = MachineIdentity.deviceId(
@@ -70,6 +76,11 @@ public final class WindowsHost implements Host {
     @Override
     public Processes processes() {
         return processes;
+    }
+
+    @Override
+    public EventLog eventLog() {
+        return eventLog;
     }
 
     @Override
