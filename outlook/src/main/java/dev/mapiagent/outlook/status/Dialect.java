@@ -1,6 +1,7 @@
 package dev.mapiagent.outlook.status;
 
 import dev.mapiagent.protocol.MapiProtocol;
+import java.util.Locale;
 
 /** The two ways a Connection Status table is written; they disagree on what {@code HTTP} means. */
 public enum Dialect {
@@ -22,7 +23,7 @@ public enum Dialect {
         if (protocolCell == null) {
             return MapiProtocol.UNKNOWN;
         }
-        return switch (protocolCell.strip().toUpperCase(java.util.Locale.ROOT)) {
+        return switch (protocolCell.strip().toUpperCase(Locale.ROOT)) {
             case "MAPI/HTTP" -> MapiProtocol.MAPI_HTTP;
             case "RPC/HTTP" -> MapiProtocol.RPC_HTTP;
             case "HTTP" -> plainHttp;

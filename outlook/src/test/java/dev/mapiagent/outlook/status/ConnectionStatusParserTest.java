@@ -159,6 +159,42 @@ class ConnectionStatusParserTest {
     }
 
     @Test
+    void readsAMarkdownTableWithOuterPipes() {
+        ParsedStatusTable table = ConnectionStatusParser.parse("""
+                | Server Name | Conn | Type | Protocol | Req/Fail |
+                |:------------|:-----|:-----|:---------|---------:|
+                | mail.domain.com | OK | Mail | MAPI/HTTP | 45/0 |
+                """);
+
+        assertEquals(List.of(
+                new ConnectionRow(3, "mail.domain.com", null, "Mail", "MAPI/HTTP", MapiProtocol.MAPI_HTTP, "OK", true, 45, 0, null)),
+                table.rows());
+    }
+
+    @Test
+    void acceptsOuterPipesOnRowsUnderAHeaderWithout() {
+        ParsedStatusTable table = ConnectionStatusParser.parse("""
+                Server Name | Conn | Type | Protocol | Req/Fail
+                | mail.domain.com | OK | Mail | MAPI/HTTP | 45/0 |
+                """);
+
+        assertEquals(List.of(), table.unreadable());
+        assertEquals(List.of("mail.domain.com"), table.rows().stream().map(ConnectionRow::server).toList());
+    }
+
+    @Test
+    void readsAnEmptyLastCellOfAPipeRow() {
+        ParsedStatusTable table = ConnectionStatusParser.parse("""
+                Server Name | Conn | Type | Protocol | Req/Fail
+                mail.domain.com | OK | Mail | MAPI/HTTP |
+                """);
+
+        assertEquals(List.of(
+                new ConnectionRow(2, "mail.domain.com", null, "Mail", "MAPI/HTTP", MapiProtocol.MAPI_HTTP, "OK", true, null, null, null)),
+                table.rows());
+    }
+
+    @Test
     void readsRunbookColumnsWithTransportConnAsOutlookDialog() {
         ParsedStatusTable table = ConnectionStatusParser.parse("""
                 Server name | Conn | Type | Protocol | Req/Fail
