@@ -46,7 +46,7 @@ public class DiagnoseCommand implements Callable<Integer> {
     public Integer call() {
         Optional<DiagnosisInput.StatusText> status = Optional.ofNullable(connectionStatus)
                 .map(f -> new DiagnosisInput.StatusText("-".equals(f) ? "stdin" : f,
-                        TextInput.read(f, in, ConnectionStatusParser.MAX_INPUT_BYTES, "Connection Status table")));
+                        TextInput.read(f, in, ConnectionStatusParser.MAX_INPUT, "Connection Status table")));
         Host host = hosts.open(snapshotOption.snapshot);
         Report report = new Diagnoser(host, Clock.systemUTC(), AgentVersion.current()).diagnose(DiagnosisInput.defaults().withStatus(status));
         Output output = new Output(spec.commandLine().getOut());

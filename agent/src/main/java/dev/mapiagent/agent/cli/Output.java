@@ -6,8 +6,8 @@ import dev.mapiagent.agent.heal.JournalStep;
 import dev.mapiagent.agent.heal.PlannedAction;
 import dev.mapiagent.agent.heal.UndoOutcome;
 import dev.mapiagent.agent.heal.Undoer;
+import dev.mapiagent.outlook.status.ConnectionStatusAssessment;
 import dev.mapiagent.outlook.status.ParsedStatusTable;
-import dev.mapiagent.outlook.status.StatusAssessment;
 import dev.mapiagent.protocol.ConnectionRow;
 import dev.mapiagent.protocol.Finding;
 import dev.mapiagent.protocol.FindingCode;
@@ -96,7 +96,7 @@ final class Output {
         out.flush();
     }
 
-    void statusTable(ParsedStatusTable table, StatusAssessment assessment) {
+    void statusTable(ParsedStatusTable table, ConnectionStatusAssessment assessment) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"LINE", "SERVER", "TYPE", "PROTOCOL", "STATUS", "REQ/FAIL", "AUTHN"});
         for (ConnectionRow r : table.rows()) {

@@ -4,7 +4,6 @@ import dev.mapiagent.outlook.status.ConnectionStatusAssessment;
 import dev.mapiagent.outlook.status.ConnectionStatusParser;
 import dev.mapiagent.outlook.status.FailureThreshold;
 import dev.mapiagent.outlook.status.ParsedStatusTable;
-import dev.mapiagent.outlook.status.StatusAssessment;
 import java.io.InputStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -36,9 +35,9 @@ public class ParseStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String text = TextInput.read(file, in, ConnectionStatusParser.MAX_INPUT_BYTES, "Connection Status table");
+        String text = TextInput.read(file, in, ConnectionStatusParser.MAX_INPUT, "Connection Status table");
         ParsedStatusTable table = ConnectionStatusParser.parse(text);
-        StatusAssessment assessment = ConnectionStatusAssessment.assess(table, FailureThreshold.DEFAULT);
+        ConnectionStatusAssessment assessment = ConnectionStatusAssessment.assess(table, FailureThreshold.DEFAULT);
         Output output = new Output(spec.commandLine().getOut());
         if (common.json) {
             output.json(new ParseStatusResult(assessment.verdict(), assessment.protocol(), assessment.findings(),

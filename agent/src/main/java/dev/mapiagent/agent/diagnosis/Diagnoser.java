@@ -7,7 +7,6 @@ import dev.mapiagent.agent.host.StoredCredential;
 import dev.mapiagent.outlook.status.ConnectionStatusAssessment;
 import dev.mapiagent.outlook.status.ConnectionStatusParser;
 import dev.mapiagent.outlook.status.ParsedStatusTable;
-import dev.mapiagent.outlook.status.StatusAssessment;
 import dev.mapiagent.protocol.AutodiscoverSection;
 import dev.mapiagent.protocol.ConnectionStatusSection;
 import dev.mapiagent.protocol.CredentialsSection;
@@ -68,7 +67,7 @@ public final class Diagnoser {
         MapiProtocol seenProtocol = MapiProtocol.UNKNOWN;
         if (statusText.isPresent()) {
             ParsedStatusTable table = ConnectionStatusParser.parse(statusText.get().text());
-            StatusAssessment assessment = ConnectionStatusAssessment.assess(table, input.failureThreshold());
+            ConnectionStatusAssessment assessment = ConnectionStatusAssessment.assess(table, input.failureThreshold());
             connectionStatus = new ConnectionStatusSection(statusText.get().source(), table.dialect().name(),
                     assessment.protocol(), table.rows(), table.unreadable());
             connectionFindings = assessment.findings();

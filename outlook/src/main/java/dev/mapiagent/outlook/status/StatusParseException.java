@@ -1,7 +1,9 @@
 package dev.mapiagent.outlook.status;
 
+import dev.mapiagent.outlook.InputException;
+
 /** The text is not a readable Connection Status table; the message is one line a helpdesk can act on (exit 2). */
-public class StatusParseException extends RuntimeException {
+public class StatusParseException extends InputException {
 
     private static final long serialVersionUID = 1L;
 
