@@ -284,11 +284,14 @@ final class RegFileParser {
         return new BadSnapshotException(source + " line " + (index + 1) + ": " + message);
     }
 
-    /** Bad input quoted for a one-line message: control characters escaped, long text cut. */
+    /**
+     * Bad input quoted for a one-line message: in single quotes, as .reg text is full of double
+     * ones; control characters escaped, long text cut.
+     */
     private static String shown(String text) {
         String cut = text.length() > 60 ? text.substring(0, 57) + "..." : text;
-        StringBuilder out = new StringBuilder("\"");
+        StringBuilder out = new StringBuilder("'");
         cut.chars().forEach(c -> out.append(c < 0x20 ? String.format("\\x%02x", c) : String.valueOf((char) c)));
-        return out.append('"').toString();
+        return out.append('\'').toString();
     }
 }
