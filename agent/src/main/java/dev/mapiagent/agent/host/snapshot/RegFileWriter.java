@@ -62,7 +62,7 @@ final class RegFileWriter {
 
     /** One value as regedit writes it. */
     private List<String> value(RegistryValue value) {
-        String name = value.name().isEmpty() ? "@=" : "\"" + escape(value.name()) + "\"=";
+        String name = value.name().isEmpty() ? "@=" : "\"" + escapeName(value.name()) + "\"=";
         Object data = value.data();
         return switch (value.type()) {
             case REG_SZ -> data instanceof String s && quotable(s)
@@ -109,6 +109,11 @@ final class RegFileWriter {
 
     private static String escape(String s) {
         return s.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    /** A name has no hex form to fall back on: line breaks and NULs get Wine's escapes, which the parser reads. */
+    private static String escapeName(String s) {
+        return escape(s).replace("\r", "\\r").replace("\n", "\\n").replace("\0", "\\0");
     }
 
     private Charset charset(int rawType) {

@@ -79,6 +79,7 @@ class RegFileWriteTest {
                 @="default"
                 "Text"="C:\\\\Users\\\\ann \\"quoted\\""
                 "Lines"="one\\ntwo"
+                "Name\\nwith a line break"="x"
                 "Dword"=DWORD:0000002A
                 "Qword"=hex(b):01,00,00,00,00,00,00,80
                 "Expand"=hex(2):25,00,41,00,25,00,00,00
