@@ -47,6 +47,23 @@ public final class MemoryRegistry implements Registry {
         return List.copyOf(keys.values());
     }
 
+    /** The key when it has an entry of its own (not merely implied by a subkey). */
+    public Optional<Key> key(Hive hive, String keyPath) {
+        return find(hive, keyPath);
+    }
+
+    /**
+     * An independent copy holding the same (immutable) values in the same order: a change is
+     * made on a copy and kept only once it is safely on disk.
+     */
+    public MemoryRegistry copy() {
+        MemoryRegistry copy = new MemoryRegistry();
+        for (Key key : keys.values()) {
+            copy.createKey(key.hive, key.path).values.putAll(key.values);
+        }
+        return copy;
+    }
+
     /** Creates the key (and nothing else) when missing, returns it. */
     public Key createKey(Hive hive, String keyPath) {
         String path = normalise(keyPath);
