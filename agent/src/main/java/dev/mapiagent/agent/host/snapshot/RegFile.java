@@ -1,5 +1,6 @@
 package dev.mapiagent.agent.host.snapshot;
 
+import dev.mapiagent.agent.host.AtomicFiles;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -67,7 +68,7 @@ public final class RegFile {
 
     /** Writes the file atomically: readers see the old or the new file, never a part. */
     public void write(Path file) {
-        SnapshotFiles.writeAtomically(file, toBytes());
+        AtomicFiles.write(file, toBytes());
     }
 
     private List<String> lines() {

@@ -1,5 +1,6 @@
 package dev.mapiagent.agent.host.snapshot;
 
+import dev.mapiagent.agent.host.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mapiagent.agent.host.BadSnapshotException;
 import dev.mapiagent.agent.host.CredentialPersist;
@@ -60,7 +61,7 @@ public final class SnapshotCredentials implements CredentialVault {
         if (remaining == json) {
             return false;
         }
-        SnapshotFiles.writeAtomically(file,
+        AtomicFiles.write(file,
                 SnapshotText.encode(remaining.text(), encoding.charset(), encoding.byteOrderMark()));
         json = remaining;
         credentials = left;

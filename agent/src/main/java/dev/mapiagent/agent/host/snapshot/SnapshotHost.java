@@ -1,6 +1,8 @@
 package dev.mapiagent.agent.host.snapshot;
 
 import dev.mapiagent.agent.host.BadSnapshotException;
+import dev.mapiagent.agent.host.EventLog;
+import dev.mapiagent.agent.host.FileEventLog;
 import dev.mapiagent.agent.host.CredentialVault;
 import dev.mapiagent.agent.host.Hive;
 import dev.mapiagent.agent.host.Host;
@@ -10,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,6 +35,7 @@ public final class SnapshotHost implements Host {
     private final SnapshotProcesses processes;
     private final Optional<String> connectionStatus;
     private final String deviceId;
+    private final EventLog eventLog;
 
     private SnapshotHost(Path directory) {
         this.directory = directory;
@@ -41,6 +45,8 @@ public final class SnapshotHost implements Host {
         this.credentials = SnapshotCredentials.read(directory.resolve(CREDENTIALS_FILE));
         this.processes = SnapshotProcesses.read(directory.resolve(PROCESSES_FILE));
         this.connectionStatus = readText(directory.resolve(CONNECTION_STATUS_FILE));
+        this.eventLog = new FileEventLog(directory.resolve(LOCAL_APP_DATA).resolve("MapiAgent").resolve("logs")
+                .resolve("agent.log"), Clock.systemUTC());
         this.deviceId = registry.string(Hive.HKEY_LOCAL_MACHINE, "SOFTWARE\\Microsoft\\Cryptography", "MachineGuid")
                 .filter(guid -> !guid.isBlank())
                 .orElseGet(() -> UUID.nameUUIDFromBytes(canonical(directory).getBytes(StandardCharsets.UTF_8)).toString());
@@ -67,6 +73,12 @@ public final class SnapshotHost implements Host {
     @Override
     public Processes processes() {
         return processes;
+    }
+
+    /** No Windows event log here: the records go to the snapshot's agent log. */
+    @Override
+    public EventLog eventLog() {
+        return eventLog;
     }
 
     @Override

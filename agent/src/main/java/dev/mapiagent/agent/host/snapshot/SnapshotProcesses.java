@@ -1,44 +1,95 @@
 package dev.mapiagent.agent.host.snapshot;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.mapiagent.agent.host.AtomicFiles;
 import dev.mapiagent.agent.host.BadSnapshotException;
 import dev.mapiagent.agent.host.ProcessInfo;
 import dev.mapiagent.agent.host.Processes;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
  * The processes of a snapshot: processes.json, {@code [{"name":"OUTLOOK.EXE","pid":4242}]}, with
  * an optional "sessionId". The snapshot's user is in session 1, as the first user of a PC is.
+ * Closing a process removes it from the file and starting one adds it; an entry with
+ * {@code "ignoresClose": true} stands for an Outlook held open by a dialog.
  */
 public final class SnapshotProcesses implements Processes {
 
     static final int USER_SESSION = 1;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    private final Path file;
     private final List<ProcessInfo> processes;
+    private final Set<Integer> ignoringClose;
 
-    private SnapshotProcesses(List<ProcessInfo> processes) {
-        this.processes = processes;
+    private SnapshotProcesses(Path file, List<ProcessInfo> processes, Set<Integer> ignoringClose) {
+        this.file = file;
+        this.processes = new ArrayList<>(processes);
+        this.ignoringClose = ignoringClose;
     }
 
     /** Reads the file when it exists (none running otherwise); a malformed one gives a one-line error. */
     public static SnapshotProcesses read(Path file) {
         if (!Files.exists(file)) {
-            return new SnapshotProcesses(List.of());
+            return new SnapshotProcesses(file, List.of(), Set.of());
         }
         String source = file.toString();
         String text = SnapshotText.decode(SnapshotFiles.read(file), source).text();
         List<JsonArrayFile.Entry> entries = JsonArrayFile.parse(text, source).entries();
-        return new SnapshotProcesses(IntStream.range(0, entries.size())
+        Set<Integer> ignoringClose = entries.stream()
+                .filter(e -> e.node().path("ignoresClose").asBoolean(false))
+                .map(e -> e.node().path("pid").asInt()).collect(Collectors.toSet());
+        return new SnapshotProcesses(file, IntStream.range(0, entries.size())
                 .mapToObj(i -> process(entries.get(i).node(), source + " entry " + (i + 1)))
-                .toList());
+                .toList(), ignoringClose);
     }
 
     @Override
     public List<ProcessInfo> list() {
-        return processes;
+        return List.copyOf(processes);
+    }
+
+    @Override
+    public boolean closeGracefully(ProcessInfo process, Duration wait) {
+        if (ignoringClose.contains(process.pid())) {
+            return false;
+        }
+        processes.removeIf(p -> p.pid() == process.pid());
+        save();
+        return true;
+    }
+
+    @Override
+    public void start(String executable) {
+        String name = executable.substring(Math.max(executable.lastIndexOf('\\'), executable.lastIndexOf('/')) + 1);
+        int pid = processes.stream().mapToInt(ProcessInfo::pid).max().orElse(1000) + 4;
+        processes.add(new ProcessInfo(name, pid, USER_SESSION));
+        save();
+    }
+
+    private void save() {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (ProcessInfo p : processes) {
+            array.addObject().put("name", p.name()).put("pid", p.pid()).put("sessionId", p.sessionId());
+        }
+        try {
+            AtomicFiles.write(file, (MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(array) + "\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
