@@ -48,12 +48,22 @@ cp "$here/src/main/dist/mapi-agent.cmd" "$payload/mapi-agent.cmd"
   --define "Launcher=mapi-agent.cmd" \
   --output "$partial" "$here/src/main/wix/mapi-agent.wxs")
 
-# Public properties must be listed in SecureCustomProperties to reach the elevated part of the
-# install; wixl already writes that row (for MajorUpgrade), so extend it instead of adding one.
+# Two fixes that wixl 0.101 cannot express in the source, applied with msibuild:
+# 1. Public properties must be listed in SecureCustomProperties to reach the elevated part of the
+#    install; wixl already writes that row (for MajorUpgrade), so extend it instead of adding one.
 secure=$("$msiinfo" export "$partial" Property | awk -F'\t' '{ sub(/\r$/, "") } $1 == "SecureCustomProperties" { print $2 }')
 [[ -n $secure ]] || die "wixl wrote no SecureCustomProperties row to extend"
-"$msibuild" "$partial" -q \
-  "UPDATE \`Property\` SET \`Value\` = '$secure;COLLECTOR_URL;ENROLL_SECRET;JAVA_HOME_DIR' WHERE \`Property\` = 'SecureCustomProperties'"
+"$msibuild" "$partial" \
+  -q "UPDATE \`Property\` SET \`Value\` = '$secure;COLLECTOR_URL;ENROLL_SECRET;JAVA_HOME_DIR' WHERE \`Property\` = 'SecureCustomProperties'"
+# 2. wixl ignores MajorUpgrade/@AllowSameVersionUpgrades. Every build of one version has a new
+#    ProductCode, so a rebuild of the same version would install beside the old one instead of
+#    replacing it: add IncludeMaximum (512) to the upgrade row, keeping MigrateFeatures (1).
+#    Attributes is part of the Upgrade table's key, which SQL UPDATE cannot change: re-import it.
+"$msiinfo" export "$partial" Upgrade \
+  | awk 'BEGIN { FS = OFS = "\t" } NR > 3 && $7 ~ /^WIX_UPGRADE_DETECTED\r?$/ { $5 = 513 } { print }' \
+  > "$payload/Upgrade.idt"
+grep -q $'\t513\t' "$payload/Upgrade.idt" || die "wixl wrote no WIX_UPGRADE_DETECTED upgrade row to extend"
+(cd "$payload" && "$msibuild" "$partial" -i Upgrade.idt)
 
 mv -f "$partial" "$msi"
 echo "build-msi: $msi"

@@ -29,6 +29,9 @@ class MsiIT {
     private static final String MACHINE_SETTINGS_KEY = "SOFTWARE\\MapiAgent";
     private static final int RUN_VALUE_LIMIT = 260;
     private static final int SET_PROPERTY = 51;
+    private static final int UPGRADE_MIGRATE_FEATURES = 1;
+    private static final int UPGRADE_ONLY_DETECT = 2;
+    private static final int UPGRADE_INCLUDE_MAXIMUM = 512;
     private static final int CUSTOM_ACTION_SOURCE_MASK = 0x3F;
 
     private static MsiInfo msi;
@@ -178,8 +181,14 @@ class MsiIT {
         Table upgrade = msi.export("Upgrade");
         assertEquals(Set.of(UPGRADE_CODE), Set.copyOf(upgrade.column("UpgradeCode")));
         Map<String, String> older = upgrade.onlyRowWhere("ActionProperty", "WIX_UPGRADE_DETECTED");
+        assertEquals("", older.get("VersionMin"));
         assertEquals(msiVersion, older.get("VersionMax"));
-        upgrade.onlyRowWhere("ActionProperty", "WIX_DOWNGRADE_DETECTED");
+        assertEquals(UPGRADE_MIGRATE_FEATURES | UPGRADE_INCLUDE_MAXIMUM, Integer.parseInt(older.get("Attributes")),
+                "a rebuild of the same version (new ProductCode) must replace the installed one, not sit beside it");
+        Map<String, String> newer = upgrade.onlyRowWhere("ActionProperty", "WIX_DOWNGRADE_DETECTED");
+        assertEquals(msiVersion, newer.get("VersionMin"));
+        assertEquals(UPGRADE_ONLY_DETECT, Integer.parseInt(newer.get("Attributes")),
+                "detects strictly newer versions only");
         assertEquals(UPGRADE_CODE, property("UpgradeCode"));
 
         Table execute = msi.export("InstallExecuteSequence");
