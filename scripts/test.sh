@@ -9,6 +9,8 @@ sudo_cmd=()
 
 missing=()
 command -v mvn >/dev/null || missing+=(maven)
+command -v wixl >/dev/null || missing+=(wixl)
+command -v msiinfo >/dev/null || missing+=(msitools)
 if ((${#missing[@]})); then
   echo "== installing: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
