@@ -184,8 +184,10 @@ class AutodiscoverParserTest {
     /** Accepts and immediately drops connections, so a parser that does fetch fails fast instead of hanging. */
     private static void countAndDrop(ServerSocket listener, AtomicInteger connections) {
         while (!listener.isClosed()) {
-            try (Socket ignored = listener.accept()) {
+            try {
+                Socket connection = listener.accept();
                 connections.incrementAndGet();
+                connection.close();
             } catch (IOException closed) {
                 return;
             }
