@@ -1,0 +1,163 @@
+package dev.mapiagent.agent.diagnosis.outlook;
+
+import dev.mapiagent.agent.host.HostException;
+import dev.mapiagent.outlook.autodiscover.AutodiscoverParseException;
+import dev.mapiagent.outlook.autodiscover.AutodiscoverParser;
+import dev.mapiagent.outlook.autodiscover.AutodiscoverResponse;
+import dev.mapiagent.outlook.autodiscover.AutodiscoverV2Parser;
+import dev.mapiagent.outlook.autodiscover.AutodiscoverV2Response;
+import dev.mapiagent.protocol.AutodiscoverSection;
+import dev.mapiagent.protocol.AutodiscoverSection.AutodiscoverFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * Reads Outlook's Autodiscover cache under %LOCALAPPDATA%\Microsoft\Outlook, the files Microsoft
+ * says to delete to reset it: {@code <name> - Autodiscover.xml} in Outlook\, and {@code *.xml} and
+ * {@code *.json} in Outlook\16\. Outlook\15\ is read the same way: Outlook 2013 keeps its
+ * per-version data there as 2016 and later do under 16\ (by analogy, not documented).
+ *
+ * <p>Every file becomes an entry; a file that cannot be read or parsed carries a one-line error
+ * instead of stopping the others. {@code mapiHttpOffered} is decided only by responses that carry
+ * connection settings: true when one offers mapiHttp, false when some carry settings and none does,
+ * null when none carries settings (no cache yet, or only redirects, errors, V2 JSON or unreadable
+ * files, which say nothing either way).
+ */
+public final class AutodiscoverCacheReader {
+
+    private record Folder(List<String> path, Predicate<String> accepts) {
+    }
+
+    private static final List<Folder> FOLDERS = List.of(
+            new Folder(List.of("Microsoft", "Outlook"), name -> name.endsWith(" - autodiscover.xml")),
+            new Folder(List.of("Microsoft", "Outlook", "16"), name -> name.endsWith(".xml") || name.endsWith(".json")),
+            new Folder(List.of("Microsoft", "Outlook", "15"), name -> name.endsWith(".xml") || name.endsWith(".json")));
+
+    private AutodiscoverCacheReader() {
+    }
+
+    /** The cache as the report shows it; paths are relative to {@code localAppData}, with "/" separators. */
+    public static AutodiscoverSection read(Path localAppData) {
+        List<AutodiscoverFile> entries = new ArrayList<>();
+        boolean settingsSeen = false;
+        boolean mapiHttpSeen = false;
+        for (Folder folder : FOLDERS) {
+            Path dir = resolve(localAppData, folder);
+            List<Path> files;
+            try {
+                files = list(dir, folder);
+            } catch (HostException e) {
+                entries.add(failed(relative(localAppData, dir), e.getMessage()));
+                continue;
+            }
+            for (Path file : files) {
+                Entry entry = readOne(relative(localAppData, file), file);
+                entries.add(entry.file());
+                settingsSeen |= entry.carriesSettings();
+                mapiHttpSeen |= entry.carriesSettings() && entry.file().mapiHttp();
+            }
+        }
+        return new AutodiscoverSection(List.copyOf(entries), settingsSeen ? Boolean.valueOf(mapiHttpSeen) : null);
+    }
+
+    /**
+     * The cache files themselves, for resetting the cache.
+     *
+     * @throws HostException with a one-line message when a cache folder exists but cannot be listed
+     */
+    public static List<Path> cacheFiles(Path localAppData) {
+        return FOLDERS.stream().flatMap(f -> list(resolve(localAppData, f), f).stream()).toList();
+    }
+
+    private record Entry(AutodiscoverFile file, boolean carriesSettings) {
+    }
+
+    private static Entry readOne(String shownPath, Path file) {
+        try {
+            byte[] bytes = readCapped(file);
+            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
+                AutodiscoverV2Response v2 = AutodiscoverV2Parser.parse(bytes);
+                String error = v2.isError() ? "Autodiscover V2 error response: " + v2.describeError() : null;
+                return new Entry(new AutodiscoverFile(shownPath, null, false, List.of(), List.of(), error), false);
+            }
+            AutodiscoverResponse pox = AutodiscoverParser.parse(bytes);
+            String error = pox.isError() ? "Autodiscover error response: " + pox.error().describe() : null;
+            return new Entry(new AutodiscoverFile(shownPath, pox.emailAddress(), pox.mapiHttp(), pox.mailStoreUrls(),
+                    pox.addressBookUrls(), oneLine(error)), pox.carriesSettings() && !pox.isError());
+        } catch (AutodiscoverParseException e) {
+            return new Entry(failed(shownPath, e.getMessage()), false);
+        } catch (AccessDeniedException e) {
+            return new Entry(failed(shownPath, "cannot read the file: access denied"), false);
+        } catch (NoSuchFileException e) {
+            return new Entry(failed(shownPath, "the file disappeared while the cache was read"), false);
+        } catch (IOException e) {
+            return new Entry(failed(shownPath, "cannot read the file: " + describe(e)), false);
+        }
+    }
+
+    /** Reads at most one byte more than the parser accepts, so a huge file is never read whole. */
+    private static byte[] readCapped(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(AutodiscoverParser.MAX_BYTES + 1);
+            if (bytes.length > AutodiscoverParser.MAX_BYTES) {
+                throw new AutodiscoverParseException("the file is larger than the limit of "
+                        + AutodiscoverParser.MAX_BYTES + " bytes; not read");
+            }
+            return bytes;
+        }
+    }
+
+    private static List<Path> list(Path dir, Folder folder) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(dir)) {
+            return children
+                    .filter(p -> folder.accepts().test(p.getFileName().toString().toLowerCase(Locale.ROOT)))
+                    .filter(Files::isRegularFile)
+                    // Windows compares names ignoring case; sorting the same way gives one order on every OS
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString().toLowerCase(Locale.ROOT)))
+                    .toList();
+        } catch (IOException | SecurityException e) {
+            throw new HostException("cannot list the Autodiscover cache folder " + dir + ": " + describe(e), e);
+        }
+    }
+
+    private static Path resolve(Path localAppData, Folder folder) {
+        Path dir = localAppData;
+        for (String part : folder.path()) {
+            dir = dir.resolve(part);
+        }
+        return dir;
+    }
+
+    private static String relative(Path localAppData, Path path) {
+        Path relative = localAppData.relativize(path);
+        List<String> parts = new ArrayList<>();
+        relative.forEach(p -> parts.add(p.toString()));
+        return String.join("/", parts);
+    }
+
+    private static AutodiscoverFile failed(String shownPath, String error) {
+        return new AutodiscoverFile(shownPath, null, false, List.of(), List.of(), oneLine(error));
+    }
+
+    private static String describe(Exception e) {
+        return e instanceof AccessDeniedException ? "access denied"
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? null : text.replaceAll("\\s+", " ").strip();
+    }
+}
