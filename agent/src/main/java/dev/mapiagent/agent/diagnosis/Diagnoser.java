@@ -2,6 +2,7 @@ package dev.mapiagent.agent.diagnosis;
 
 import dev.mapiagent.agent.diagnosis.outlook.AutodiscoverCacheReader;
 import dev.mapiagent.agent.diagnosis.outlook.OutlookDetector;
+import dev.mapiagent.agent.diagnosis.outlook.OutlookInstall;
 import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.agent.host.StoredCredential;
 import dev.mapiagent.outlook.status.ConnectionStatusAssessment;
@@ -49,8 +50,9 @@ public final class Diagnoser {
     public Report diagnose(DiagnosisInput input) {
         List<Finding> findings = new ArrayList<>();
 
-        OutlookSection outlook = OutlookDetector.detect(host.registry());
-        findings.addAll(outlookFindings(outlook));
+        Optional<OutlookInstall> install = OutlookDetector.detect(host.registry());
+        OutlookSection outlook = install.map(OutlookInstall::toSection).orElse(OutlookSection.notFound());
+        findings.addAll(outlookFindings(install));
 
         MapiHttpSwitch.Result mapiHttp = MapiHttpSwitch.read(host.registry());
         findings.addAll(mapiHttp.findings());
@@ -104,14 +106,14 @@ public final class Diagnoser {
                 List.copyOf(findings), outlook, mapiHttp.section(), autodiscover, credentialsSection, connectionStatus);
     }
 
-    private static List<Finding> outlookFindings(OutlookSection outlook) {
-        if (!outlook.installed()) {
+    private static List<Finding> outlookFindings(Optional<OutlookInstall> install) {
+        if (install.isEmpty()) {
             return List.of(Finding.of(FindingCode.OUTLOOK_NOT_FOUND, Severity.WARNING,
                     "No Outlook installation was found (neither Click-to-Run nor MSI).", null));
         }
-        if (!outlook.mapiHttpCapable()) {
-            return List.of(Finding.of(FindingCode.OUTLOOK_TOO_OLD, Severity.ERROR,
-                    outlook.productName() + " " + outlook.version() + " cannot use MAPI over HTTP.", outlook.source()));
+        if (!install.get().mapiHttp().capable()) {
+            return List.of(Finding.of(FindingCode.OUTLOOK_TOO_OLD, Severity.ERROR, install.get().mapiHttp().message(),
+                    install.get().source()));
         }
         return List.of();
     }

@@ -25,7 +25,7 @@ public final class Healer {
     private final Clock clock;
 
     public HealResult heal(HealRequest request) {
-        Report before = diagnoser.diagnose(input);
+        Report before = diagnoser.diagnose(inputNow());
         List<PlannedAction> plan = plan(before, request);
         if (request.dryRun() || plan.stream().noneMatch(PlannedAction::hasWork)) {
             return new HealResult(null, request.dryRun(), plan, List.of(), before, request.dryRun() ? null : before);
@@ -55,6 +55,14 @@ public final class Healer {
         events.write(EventLog.Level.INFORMATION, HealEvents.HEAL_FINISHED, "heal " + journalId + " finished: verdict "
                 + before.verdict() + " -> " + after.verdict());
         return new HealResult(journalId, false, plan, steps, before, after);
+    }
+
+    /**
+     * The host's own Connection Status table (a snapshot's) was captured before any heal its state
+     * folder records; once one has completed, the table no longer describes Outlook.
+     */
+    private DiagnosisInput inputNow() {
+        return new JournalStore(context.stateFolder()).anyCompleted() ? input.withoutConnectionStatus() : input;
     }
 
     /** A remedy that throws still leaves a journal step saying so, with what it recorded before. */

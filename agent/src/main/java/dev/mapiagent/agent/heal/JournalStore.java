@@ -37,6 +37,7 @@ public final class JournalStore {
 
     public void save(Journal journal) {
         try {
+            Files.createDirectories(dir);
             AtomicFiles.write(file(journal.journalId()), json.writerWithDefaultPrettyPrinter().writeValueAsBytes(journal));
         } catch (IOException e) {
             throw new HostException("cannot write journal " + journal.journalId() + ": " + e.getMessage(), e);
@@ -62,6 +63,11 @@ public final class JournalStore {
     public Optional<Journal> latestUndoable() {
         return ids().stream().sorted(Comparator.reverseOrder()).map(this::load)
                 .filter(j -> j.state() != JournalState.UNDONE).findFirst();
+    }
+
+    /** Whether a heal has completed here and was not undone (undo puts back what the table showed). */
+    public boolean anyCompleted() {
+        return ids().stream().map(this::load).anyMatch(j -> j.state() == JournalState.COMPLETED);
     }
 
     public List<String> ids() {

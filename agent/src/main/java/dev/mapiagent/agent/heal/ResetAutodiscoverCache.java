@@ -1,6 +1,6 @@
 package dev.mapiagent.agent.heal;
 
-import dev.mapiagent.agent.diagnosis.outlook.AutodiscoverCacheFiles;
+import dev.mapiagent.agent.diagnosis.outlook.AutodiscoverCacheReader;
 import dev.mapiagent.agent.host.HostException;
 import dev.mapiagent.protocol.HealAction;
 import java.io.IOException;
@@ -23,7 +23,7 @@ final class ResetAutodiscoverCache implements Remedy {
 
     @Override
     public PlannedAction plan(HealContext context) {
-        List<Path> files = AutodiscoverCacheFiles.find(context.host().localAppData());
+        List<Path> files = AutodiscoverCacheReader.cacheFiles(context.host().localAppData());
         if (files.isEmpty()) {
             return new PlannedAction(action(), List.of(), "no Autodiscover cache files");
         }
@@ -37,7 +37,7 @@ final class ResetAutodiscoverCache implements Remedy {
         Path base = context.host().localAppData();
         Path quarantine = context.stateFolder().resolve("quarantine").resolve(journalId);
         List<JournalStep.FileMove> moves = new ArrayList<>();
-        for (Path file : AutodiscoverCacheFiles.find(base)) {
+        for (Path file : AutodiscoverCacheReader.cacheFiles(base)) {
             String original = relative(base, file);
             moves.add(new JournalStep.FileMove(original, relative(base, quarantine.resolve(original))));
         }

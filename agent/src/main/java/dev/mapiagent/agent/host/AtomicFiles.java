@@ -21,7 +21,6 @@ public final class AtomicFiles {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = null;
         try {
-            Files.createDirectories(dir);
             temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);

@@ -1,10 +1,12 @@
 package dev.mapiagent.outlook.autodiscover;
 
+import dev.mapiagent.outlook.InputException;
+
 /**
  * An Autodiscover cache file that cannot be read as a response. The message is always one line,
  * so the CLI and reports can show it as is.
  */
-public class AutodiscoverParseException extends RuntimeException {
+public class AutodiscoverParseException extends InputException {
 
     private static final long serialVersionUID = 1L;
 

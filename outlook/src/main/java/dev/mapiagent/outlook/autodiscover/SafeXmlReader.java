@@ -58,7 +58,7 @@ final class SafeXmlReader {
         while (reader.hasNext()) {
             switch (reader.next()) {
                 case XMLStreamConstants.DTD ->
-                        throw new AutodiscoverParseException("DOCTYPE is not allowed in an Autodiscover response");
+                        throw new HostileXmlException("DOCTYPE is not allowed in an Autodiscover response");
                 case XMLStreamConstants.START_ELEMENT -> {
                     if (open.size() >= MAX_DEPTH) {
                         throw new AutodiscoverParseException("elements nested deeper than " + MAX_DEPTH

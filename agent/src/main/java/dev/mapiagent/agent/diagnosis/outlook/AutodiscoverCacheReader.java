@@ -6,6 +6,7 @@ import dev.mapiagent.outlook.autodiscover.AutodiscoverParser;
 import dev.mapiagent.outlook.autodiscover.AutodiscoverResponse;
 import dev.mapiagent.outlook.autodiscover.AutodiscoverV2Parser;
 import dev.mapiagent.outlook.autodiscover.AutodiscoverV2Response;
+import dev.mapiagent.outlook.autodiscover.HostileXmlException;
 import dev.mapiagent.protocol.AutodiscoverSection;
 import dev.mapiagent.protocol.AutodiscoverSection.AutodiscoverFile;
 import java.io.IOException;
@@ -28,7 +29,8 @@ import java.util.stream.Stream;
  * per-version data there as 2016 and later do under 16\ (by analogy, not documented).
  *
  * <p>Every file becomes an entry; a file that cannot be read or parsed carries a one-line error
- * instead of stopping the others. {@code mapiHttpOffered} is decided only by responses that carry
+ * instead of stopping the others. A hostile file (DOCTYPE, entities) is different: it stops the
+ * diagnosis as bad input, because someone planted it. {@code mapiHttpOffered} is decided only by responses that carry
  * connection settings: true when one offers mapiHttp, false when some carry settings and none does,
  * null when none carries settings (no cache yet, or only redirects, errors, V2 JSON or unreadable
  * files, which say nothing either way).
@@ -94,6 +96,8 @@ public final class AutodiscoverCacheReader {
             String error = pox.isError() ? "Autodiscover error response: " + pox.error().describe() : null;
             return new Entry(new AutodiscoverFile(shownPath, pox.emailAddress(), pox.mapiHttp(), pox.mailStoreUrls(),
                     pox.addressBookUrls(), oneLine(error)), pox.carriesSettings() && !pox.isError());
+        } catch (HostileXmlException e) {
+            throw new HostileXmlException(shownPath + ": " + e.getMessage() + " (refused unread: a tampered file)");
         } catch (AutodiscoverParseException e) {
             return new Entry(failed(shownPath, e.getMessage()), false);
         } catch (AccessDeniedException e) {
