@@ -8,6 +8,6 @@ public class CommonOptions {
     @Option(names = "--json", description = "Print one JSON document on stdout and nothing else there.")
     boolean json;
 
-    @Option(names = {"-v", "--verbose"}, description = "Explain more; show the cause of internal errors.")
+    @Option(names = {"-v", "--verbose"}, description = "On an internal error, print its full cause after the one-line message.")
     boolean verbose;
 }

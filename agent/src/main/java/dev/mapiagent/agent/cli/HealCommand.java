@@ -10,7 +10,6 @@ import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.protocol.HealAction;
 import dev.mapiagent.protocol.Verdicts;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,9 +24,6 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "heal", mixinStandardHelpOptions = true,
         description = "Apply the remedies of the findings, journaled, then diagnose again.")
 public class HealCommand implements Callable<Integer> {
-
-    /** Outlook gets this long to close by itself before restart-outlook gives up. */
-    static final Duration OUTLOOK_CLOSE_WAIT = Duration.ofSeconds(60);
 
     @Spec
     CommandSpec spec;
@@ -56,8 +52,7 @@ public class HealCommand implements Callable<Integer> {
     public Integer call() {
         Host host = hosts.open(snapshotOption.snapshot);
         DiagnosisInput input = DiagnosisInput.defaults();
-        HealContext context = new HealContext(host, HealContext.stateFolderOf(host), input.officeCredentialPrefixes(),
-                OUTLOOK_CLOSE_WAIT);
+        HealContext context = HealContext.of(host, input.officeCredentialPrefixes());
         Clock clock = Clock.systemUTC();
         Healer healer = new Healer(context, new Diagnoser(host, clock, AgentVersion.current()), input, clock);
         HealResult result = healer.heal(new HealRequest(Set.copyOf(only), dryRun));

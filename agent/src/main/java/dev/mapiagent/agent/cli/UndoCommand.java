@@ -38,8 +38,7 @@ public class UndoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Host host = hosts.open(snapshotOption.snapshot);
-        HealContext context = new HealContext(host, HealContext.stateFolderOf(host),
-                DiagnosisInput.DEFAULT_CREDENTIAL_PREFIXES, HealCommand.OUTLOOK_CLOSE_WAIT);
+        HealContext context = HealContext.of(host, DiagnosisInput.DEFAULT_CREDENTIAL_PREFIXES);
         Undoer.UndoResult result = new Undoer(context).undo(Optional.ofNullable(journalId));
         Output output = new Output(spec.commandLine().getOut());
         if (common.json) {

@@ -14,6 +14,14 @@ import java.util.List;
  */
 public record HealContext(Host host, Path stateFolder, List<String> credentialPrefixes, Duration outlookCloseWait) {
 
+    /** Outlook gets this long to close by itself before restart-outlook gives up. */
+    public static final Duration OUTLOOK_CLOSE_WAIT = Duration.ofSeconds(60);
+
+    /** The context on this host with its own state folder and the default wait. */
+    public static HealContext of(Host host, List<String> credentialPrefixes) {
+        return new HealContext(host, stateFolderOf(host), credentialPrefixes, OUTLOOK_CLOSE_WAIT);
+    }
+
     public static Path stateFolderOf(Host host) {
         return host.localAppData().resolve("MapiAgent");
     }

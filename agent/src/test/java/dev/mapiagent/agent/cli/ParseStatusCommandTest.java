@@ -66,6 +66,25 @@ class ParseStatusCommandTest {
     }
 
     @Test
+    void aFiftyMegabyteFileIsRefusedInOneLine() throws IOException {
+        Path huge = temp.resolve("huge.txt");
+        try (var file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+            file.setLength(50L * 1024 * 1024);
+        }
+        CliRun run = CliRun.of("parse-status", huge.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.errIsOneLine(), run.err());
+        assertTrue(run.err().contains("too large"), run.err());
+    }
+
+    @Test
+    void binaryJunkIsBadInputInOneLine() {
+        CliRun run = CliRun.withStdin("\u0000\u0001PK\u0003\u0004garbage\u0000", "parse-status");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.errIsOneLine(), run.err());
+    }
+
+    @Test
     void aMissingFileIsBadInput() {
         CliRun run = CliRun.of("parse-status", temp.resolve("missing.txt").toString());
         assertEquals(2, run.exitCode());
