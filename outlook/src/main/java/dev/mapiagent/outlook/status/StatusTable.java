@@ -1,0 +1,81 @@
+package dev.mapiagent.outlook.status;
+
+import dev.mapiagent.protocol.ConnectionRow;
+import dev.mapiagent.protocol.UnreadableLine;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/** One table as it is collected: its header and the lines below it, read once the dialect is known. */
+final class StatusTable {
+
+    private static final Set<String> RUNBOOK_STATES = Set.of("ok", "disc");
+    private static final Set<String> TRANSPORTS = Set.of("http", "https", "tcp", "tcp/ip", "rpc");
+
+    private final TableHeader header;
+    private final List<RawRow> rows = new ArrayList<>();
+    private final List<UnreadableLine> unreadable = new ArrayList<>();
+
+    StatusTable(TableHeader header) {
+        this.header = header;
+    }
+
+    Separator separator() {
+        return header.separator();
+    }
+
+    void addRow(SourceLine line) {
+        try {
+            rows.add(header.row(line));
+        } catch (UnreadableRow row) {
+            unreadable.add(line.unreadable(row.reason()));
+        }
+    }
+
+    void addUnreadable(SourceLine line, String reason) {
+        unreadable.add(line.unreadable(reason));
+    }
+
+    /**
+     * A header with a column only Outlook's dialog has (CID, Status, Authn, ...) is the dialog. A header
+     * of runbook columns only is the runbook's table, unless its Conn cells name a transport (HTTPS, TCP)
+     * as the dialog's do and none says OK/Disc or MAPI/HTTP as only the runbook does.
+     */
+    Dialect dialect() {
+        if (header.hasOutlookOnlyColumn()) {
+            return Dialect.OUTLOOK;
+        }
+        boolean runbookValues = anyRow(row -> isOneOf(row.cell(Column.CONN), RUNBOOK_STATES)
+                || "MAPI/HTTP".equalsIgnoreCase(row.cell(Column.PROTOCOL)));
+        if (runbookValues) {
+            return Dialect.RUNBOOK;
+        }
+        return anyRow(row -> isOneOf(row.cell(Column.CONN), TRANSPORTS)) ? Dialect.OUTLOOK : Dialect.RUNBOOK;
+    }
+
+    ParsedStatusTable read() {
+        Dialect dialect = dialect();
+        List<ConnectionRow> read = new ArrayList<>();
+        List<UnreadableLine> notRead = new ArrayList<>(unreadable);
+        for (RawRow row : rows) {
+            try {
+                read.add(RowReader.read(row, dialect));
+            } catch (UnreadableRow unreadableRow) {
+                notRead.add(row.line().unreadable(unreadableRow.reason()));
+            }
+        }
+        notRead.sort(Comparator.comparingInt(UnreadableLine::line));
+        return new ParsedStatusTable(dialect, read, notRead);
+    }
+
+    private boolean anyRow(Predicate<RawRow> test) {
+        return rows.stream().anyMatch(test);
+    }
+
+    private static boolean isOneOf(String cell, Set<String> values) {
+        return cell != null && values.contains(cell.toLowerCase(Locale.ROOT));
+    }
+}
