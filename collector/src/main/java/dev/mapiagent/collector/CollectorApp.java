@@ -6,6 +6,7 @@ import dev.mapiagent.collector.api.ErrorHandling;
 import dev.mapiagent.collector.api.HelpdeskRoutes;
 import dev.mapiagent.collector.api.OpsRoutes;
 import dev.mapiagent.collector.api.SessionRoutes;
+import dev.mapiagent.collector.api.StatusPasteRoutes;
 import dev.mapiagent.collector.auth.AccessManager;
 import dev.mapiagent.collector.auth.Authenticator;
 import dev.mapiagent.collector.metrics.CollectorMetrics;
@@ -80,6 +81,7 @@ public final class CollectorApp {
             new SessionRoutes(users, sessions, config.tls()).register(javalin.routes);
             new AgentRoutes(enrollment, ingest, commands).register(javalin.routes);
             new HelpdeskRoutes(jdbi, commands, fleet, users).register(javalin.routes);
+            new StatusPasteRoutes().register(javalin.routes);
         });
     }
 }
