@@ -71,6 +71,11 @@ public record CollectorConfig(
                 tlsKeystorePassword, retention, commandTtl, sessionTtl, serverSideMinDevices, onsetWindow);
     }
 
+    public CollectorConfig withTls(Path keystore, String password) {
+        return new CollectorConfig(port, dbUrl, enrollSecret, adminPassword, keystore, Secret.ofNullable(password),
+                retention, commandTtl, sessionTtl, serverSideMinDevices, onsetWindow);
+    }
+
     public CollectorConfig withPort(int newPort) {
         return new CollectorConfig(newPort, dbUrl, enrollSecret, adminPassword, tlsKeystore, tlsKeystorePassword,
                 retention, commandTtl, sessionTtl, serverSideMinDevices, onsetWindow);

@@ -40,7 +40,7 @@ public final class TestCollector implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + app.port();
+        return (config.tls() ? "https" : "http") + "://127.0.0.1:" + app.port();
     }
 
     public Http http() {
