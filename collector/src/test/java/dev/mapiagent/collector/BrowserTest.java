@@ -94,6 +94,7 @@ class BrowserTest {
         name.sendKeys(user);
         browser.findElement(By.id("login-password")).sendKeys(password);
         browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("whoami"), user + " ("));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav")));
     }
 
@@ -144,6 +145,7 @@ class BrowserTest {
 
         // an admin sees it in the audit log
         browser.findElement(By.id("logout")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("nav")));
         login("admin", TestCollector.ADMIN_PASSWORD);
         browser.findElement(By.id("nav-audit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-table"), "heal-queued"));

@@ -248,6 +248,36 @@ abstract class CollectorContractTest {
     }
 
     @Test
+    void reportsPostedAtTheSameTimeAreEachStoredOnceAndTheNewestWins() throws Exception {
+        String agent = collector.enroll("dev-1", "PC-0001");
+        Report same = Reports.degraded("dev-1", "PC-0001", T0, "mail.contoso.com");
+        List<Object> bodies = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            bodies.add(same);
+            bodies.add(Reports.failing("dev-1", "PC-0001", T0.plusSeconds(10 + i), "mail.contoso.com"));
+        }
+        Report newest = Reports.healthy("dev-1", "PC-0001", T0.plusSeconds(100), "mail.contoso.com");
+        bodies.add(newest);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Response>> posted = new ArrayList<>();
+            for (Object body : bodies) {
+                posted.add(pool.submit(() -> http.postJson("/api/v1/reports", agent, body)));
+            }
+            for (java.util.concurrent.Future<Response> f : posted) {
+                int status = f.get(60, java.util.concurrent.TimeUnit.SECONDS).status();
+                assertTrue(status == 201 || status == 200, "status " + status);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        JsonNode detail = http.get("/api/v1/devices/dev-1?history=100", TestCollector.admin()).json();
+        assertEquals(1 + 6 + 1, detail.path("reports").size(), "the repeated report once, every other one once");
+        assertEquals(newest.reportId(), detail.path("latest").path("reportId").asText());
+        assertEquals("HEALTHY", detail.path("verdict").asText());
+    }
+
+    @Test
     void anOlderReportArrivingLateDoesNotReplaceTheLatestState() {
         String agent = collector.enroll("dev-1", "PC-0001");
         http.postJson("/api/v1/reports", agent, Reports.healthy("dev-1", "PC-0001", T0.plusSeconds(600), "mail.contoso.com"));

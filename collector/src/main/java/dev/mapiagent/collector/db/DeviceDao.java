@@ -79,6 +79,15 @@ public final class DeviceDao {
         return query.map((rs, ctx) -> summary(rs)).list();
     }
 
+    /**
+     * Locks the device's row until the transaction ends, so reports of one device are stored one after the other
+     * (their latest-state and finding updates read and then write the same rows).
+     */
+    public void lock(String deviceId) {
+        handle.createQuery("SELECT device_id FROM devices WHERE device_id = :id FOR UPDATE")
+                .bind("id", deviceId).mapTo(String.class).findOne();
+    }
+
     /** When the latest stored report of the device was created, or empty before the first. */
     public Optional<Instant> latestCreatedAt(String deviceId) {
         return handle.createQuery("SELECT latest_created_at FROM devices WHERE device_id = :id")

@@ -50,18 +50,18 @@ public final class IngestService {
             metrics.reportIngested("rejected");
             throw rejected;
         }
+        boolean stored;
         try {
-            boolean stored = jdbi.inTransaction(h -> store(h, report, document));
-            metrics.reportIngested(stored ? "stored" : "duplicate");
-            return new Ingested(report.reportId(), !stored);
+            stored = jdbi.inTransaction(h -> store(h, report, document));
         } catch (RuntimeException e) {
-            if (Sql.isUniqueViolation(e)) {
-                // the same report arrived twice at once, through two connections or two collectors
-                metrics.reportIngested("duplicate");
-                return new Ingested(report.reportId(), true);
+            if (!Sql.isUniqueViolation(e)) {
+                throw e;
             }
-            throw e;
+            // the same report arrived twice at once (two connections, two collectors): the other one stored it
+            stored = false;
         }
+        metrics.reportIngested(stored ? "stored" : "duplicate");
+        return new Ingested(report.reportId(), !stored);
     }
 
     /**
@@ -99,6 +99,7 @@ public final class IngestService {
     public boolean store(Handle handle, Report report, JsonNode document) {
         ReportDao reports = new ReportDao(handle);
         DeviceDao devices = new DeviceDao(handle);
+        devices.lock(report.deviceId());
         Instant now = clock.instant();
         if (reports.exists(report.reportId())) {
             devices.touch(report.deviceId(), now);
