@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test run on a fresh machine: installs the system packages the tests need when they are
-# missing, starts the services they use, then runs the Maven build with every test.
+# missing (PostgreSQL, Chromium and its driver, wixl/msitools), starts PostgreSQL, then runs the
+# Maven build with every test (unit, contract tests on H2 and PostgreSQL, browser, MSI).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +10,9 @@ sudo_cmd=()
 
 missing=()
 command -v mvn >/dev/null || missing+=(maven)
+command -v pg_lsclusters >/dev/null || missing+=(postgresql)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 command -v wixl >/dev/null || missing+=(wixl)
 command -v msiinfo >/dev/null || missing+=(msitools)
 if ((${#missing[@]})); then
@@ -17,6 +21,10 @@ if ((${#missing[@]})); then
   "${sudo_cmd[@]}" apt-get update -qq
   "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+echo "== starting PostgreSQL for the collector's tests"
+eval "$("${sudo_cmd[@]}" scripts/test-postgres.sh)"
+export MAPI_TEST_PG_URL
 
 echo "== mvn verify"
 mvn -B -ntp verify
