@@ -67,7 +67,8 @@ async function api(method, path, body, contentType) {
   let json = null;
   try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
   if (response.status === 401 && path !== '/api/v1/login') {
-    showLogin('Your session ended; log in again.');
+    // a first visit has no session yet: only a lost one deserves a notice
+    showLogin(state.csrf ? 'Your session ended; log in again.' : '');
     throw new ApiError(401, json);
   }
   if (!response.ok) throw new ApiError(response.status, json);
