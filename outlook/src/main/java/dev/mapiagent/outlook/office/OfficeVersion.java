@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * An Office build number as the registry reports it: {@code major.minor.build.revision}, e.g.
- * 16.0.17029.20108 (Click-to-Run VersionToReport) or 15.0.4569.1506 (MSI DisplayVersion).
+ * 16.0.17029.20108 (Click-to-Run VersionToReport) or 15.0.4569.1507 (MSI DisplayVersion).
  */
 public record OfficeVersion(int major, int minor, int build, int revision) implements Comparable<OfficeVersion> {
 

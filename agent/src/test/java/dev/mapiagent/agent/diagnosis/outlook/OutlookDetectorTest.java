@@ -97,7 +97,7 @@ class OutlookDetectorTest {
     void clickToRunVisioAloneFallsThroughToAnMsiOutlook() {
         set(C2R, "VersionToReport", "16.0.17029.20108");
         set(C2R, "ProductReleaseIds", "VisioProRetail");
-        msiOutlook2013X64("15.0.4569.1506");
+        msiOutlook2013X64("15.0.4569.1507");
 
         OutlookInstall install = OutlookDetector.detect(registry).orElseThrow();
 
@@ -107,7 +107,7 @@ class OutlookDetectorTest {
 
     @Test
     void clickToRunWinsOverMsiKeysLeftBehind() {
-        msiOutlook2013X64("15.0.4569.1506");
+        msiOutlook2013X64("15.0.4569.1507");
         microsoft365CurrentChannel();
 
         assertEquals("ClickToRun", OutlookDetector.detect(registry).orElseThrow().installType());
@@ -115,11 +115,11 @@ class OutlookDetectorTest {
 
     @Test
     void findsMsiOutlook2013Sp1X64() {
-        msiOutlook2013X64("15.0.4569.1506");
+        msiOutlook2013X64("15.0.4569.1507");
 
         OutlookSection section = OutlookDetector.section(registry);
 
-        assertEquals(new OutlookSection(true, "Outlook 2013 (MSI)", "15.0.4569.1506", "MSI", null, "x64", true,
+        assertEquals(new OutlookSection(true, "Outlook 2013 (MSI)", "15.0.4569.1507", "MSI", null, "x64", true,
                 "HKLM\\SOFTWARE\\Microsoft\\Office\\15.0\\Outlook\\InstallRoot; HKLM\\" + UNINSTALL
                         + "\\{90150000-0011-0000-1000-0000000FF1CE}"), section);
     }
