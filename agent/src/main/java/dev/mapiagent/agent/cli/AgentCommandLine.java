@@ -33,6 +33,9 @@ public final class AgentCommandLine {
             if (cls == UndoCommand.class) {
                 return cls.cast(new UndoCommand(hosts));
             }
+            if (cls == SnapshotCommand.class) {
+                return cls.cast(new SnapshotCommand(hosts, in));
+            }
             if (cls == ParseStatusCommand.class) {
                 return cls.cast(new ParseStatusCommand(in));
             }

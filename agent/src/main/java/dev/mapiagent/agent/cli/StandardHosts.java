@@ -10,6 +10,12 @@ final class StandardHosts implements HostProvider {
 
     @Override
     public Host open(Path snapshotOrNull) {
-        return snapshotOrNull != null ? SnapshotHost.open(snapshotOrNull) : WindowsHost.create();
+        if (snapshotOrNull != null) {
+            return SnapshotHost.open(snapshotOrNull);
+        }
+        if (!System.getProperty("os.name", "").startsWith("Windows")) {
+            throw new BadInputException("live mode needs Windows; use --snapshot DIR");
+        }
+        return WindowsHost.create();
     }
 }
