@@ -16,7 +16,8 @@ import java.util.List;
  * json-schema-validator dependency: the collector has it, the agent does not.
  */
 public enum ProtocolSchema {
-    REPORT("report.schema.json");
+    REPORT("report.schema.json"),
+    COMMAND_RESULT("command-result.schema.json");
 
     private final String resource;
     private volatile JsonSchema schema;

@@ -1,0 +1,87 @@
+package dev.mapiagent.collector;
+
+import dev.mapiagent.collector.api.AgentRoutes;
+import dev.mapiagent.collector.api.BodyLimit;
+import dev.mapiagent.collector.api.ErrorHandling;
+import dev.mapiagent.collector.api.HelpdeskRoutes;
+import dev.mapiagent.collector.api.OpsRoutes;
+import dev.mapiagent.collector.api.SessionRoutes;
+import dev.mapiagent.collector.api.StatusPasteRoutes;
+import dev.mapiagent.collector.auth.AccessManager;
+import dev.mapiagent.collector.auth.Authenticator;
+import dev.mapiagent.collector.metrics.CollectorMetrics;
+import dev.mapiagent.collector.service.CommandService;
+import dev.mapiagent.collector.service.EnrollmentService;
+import dev.mapiagent.collector.service.FleetService;
+import dev.mapiagent.collector.service.IngestService;
+import dev.mapiagent.collector.service.SessionService;
+import dev.mapiagent.collector.service.UserService;
+import dev.mapiagent.protocol.ProtocolJson;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds the collector's web application from its dependencies, without starting it. */
+public final class CollectorApp {
+
+    private static final Logger LOG = LoggerFactory.getLogger("dev.mapiagent.collector.http");
+
+    /** Content Security Policy of every response: the page loads only its own script and style. */
+    static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    private CollectorApp() {
+    }
+
+    public static Javalin create(CollectorConfig config, Jdbi jdbi, Clock clock) {
+        CollectorMetrics metrics = new CollectorMetrics(jdbi);
+        IngestService ingest = new IngestService(jdbi, clock, metrics);
+        EnrollmentService enrollment = new EnrollmentService(jdbi, clock, config.enrollSecret());
+        CommandService commands = new CommandService(jdbi, clock, config.commandTtl(), ingest);
+        UserService users = new UserService(jdbi, clock);
+        SessionService sessions = new SessionService(jdbi, clock, config.sessionTtl());
+        FleetService fleet = new FleetService(jdbi, config.serverSideMinDevices(), config.onsetWindow());
+        AccessManager access = new AccessManager(new Authenticator(enrollment, users, sessions));
+
+        return Javalin.create(javalin -> {
+            javalin.startup.showJavalinBanner = false;
+            javalin.startup.showOldJavalinVersionWarning = false;
+            javalin.jsonMapper(new JavalinJackson(ProtocolJson.mapper(), false));
+            javalin.http.maxRequestSize = CollectorConfig.MAX_BODY_BYTES;
+            javalin.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            if (config.tls()) {
+                javalin.jetty.addConnector((server, http) -> Tls.connector(server, http, config));
+            }
+            javalin.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/web";
+                files.location = Location.CLASSPATH;
+                files.headers = java.util.Map.of("Cache-Control", "no-cache");
+            });
+            javalin.requestLogger.http((ctx, ms) -> LOG.atInfo().setMessage("request")
+                    .addKeyValue("method", ctx.method().name())
+                    .addKeyValue("path", ctx.path())
+                    .addKeyValue("status", ctx.statusCode())
+                    .addKeyValue("ms", Math.round(ms))
+                    .log());
+            javalin.routes.before(BodyLimit::check);
+            javalin.routes.before(ctx -> {
+                ctx.header("Content-Security-Policy", CSP);
+                ctx.header("X-Content-Type-Options", "nosniff");
+                ctx.header("Referrer-Policy", "no-referrer");
+                ctx.header("X-Frame-Options", "DENY");
+            });
+            javalin.routes.beforeMatched(access);
+            ErrorHandling.install(javalin.routes);
+            new OpsRoutes(jdbi, metrics).register(javalin.routes);
+            new SessionRoutes(users, sessions, config.tls()).register(javalin.routes);
+            new AgentRoutes(enrollment, ingest, commands).register(javalin.routes);
+            new HelpdeskRoutes(jdbi, commands, fleet, users).register(javalin.routes);
+            new StatusPasteRoutes().register(javalin.routes);
+        });
+    }
+}

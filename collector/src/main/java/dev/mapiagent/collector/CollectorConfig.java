@@ -1,0 +1,83 @@
+package dev.mapiagent.collector;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything the collector is configured with (flags or environment, DESIGN.md §6).
+ *
+ * @param port                 HTTP(S) port; 0 picks a free one (tests)
+ * @param dbUrl                JDBC URL: jdbc:h2:file:... (embedded) or jdbc:postgresql://...
+ * @param enrollSecret         the shared enrollment secret, or null when enrollment is closed
+ * @param adminPassword        creates the admin account on first start, or null
+ * @param tlsKeystore          PKCS12/JKS keystore for HTTPS, or null for plain HTTP
+ * @param tlsKeystorePassword  its password, or null
+ * @param retention            how long report history is kept (each device's latest report is always kept)
+ * @param commandTtl           default time a queued self-heal command stays valid
+ * @param sessionTtl           how long a page login lasts
+ * @param serverSideMinDevices devices failing the same way on one endpoint before the fleet view calls it server-side
+ * @param onsetWindow          how close together their failures must have started
+ */
+public record CollectorConfig(
+        int port,
+        String dbUrl,
+        Secret enrollSecret,
+        Secret adminPassword,
+        Path tlsKeystore,
+        Secret tlsKeystorePassword,
+        Duration retention,
+        Duration commandTtl,
+        Duration sessionTtl,
+        int serverSideMinDevices,
+        Duration onsetWindow) {
+
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+    /** The JDBC URL of the embedded database in a directory: an H2 file in PostgreSQL mode. */
+    public static String embeddedDbUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("mapi-collector")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    }
+
+    /** The URL without its password, for logs and messages. */
+    public static String redactUrl(String url) {
+        return url == null ? null : url.replaceAll("(?i)(password=)[^&;]*", "$1********");
+    }
+
+    @Override
+    public String toString() {
+        return "CollectorConfig[port=" + port + ", db=" + redactUrl(dbUrl) + ", enrollment="
+                + (enrollSecret == null ? "closed" : "open") + ", tls=" + tls() + ", retention=" + retention
+                + ", commandTtl=" + commandTtl + "]";
+    }
+
+    public boolean tls() {
+        return tlsKeystore != null;
+    }
+
+    /** Defaults for everything but the database, for tests and embedding. */
+    public static CollectorConfig defaults(String dbUrl) {
+        return new CollectorConfig(0, dbUrl, null, null, null, null, Duration.ofDays(90), Duration.ofHours(1),
+                Duration.ofHours(8), 3, Duration.ofMinutes(30));
+    }
+
+    public CollectorConfig withEnrollSecret(String secret) {
+        return new CollectorConfig(port, dbUrl, Secret.ofNullable(secret), adminPassword, tlsKeystore,
+                tlsKeystorePassword, retention, commandTtl, sessionTtl, serverSideMinDevices, onsetWindow);
+    }
+
+    public CollectorConfig withAdminPassword(String password) {
+        return new CollectorConfig(port, dbUrl, enrollSecret, Secret.ofNullable(password), tlsKeystore,
+                tlsKeystorePassword, retention, commandTtl, sessionTtl, serverSideMinDevices, onsetWindow);
+    }
+
+    public CollectorConfig withTls(Path keystore, String password) {
+        return new CollectorConfig(port, dbUrl, enrollSecret, adminPassword, keystore, Secret.ofNullable(password),
+                retention, commandTtl, sessionTtl, serverSideMinDevices, onsetWindow);
+    }
+
+    public CollectorConfig withPort(int newPort) {
+        return new CollectorConfig(newPort, dbUrl, enrollSecret, adminPassword, tlsKeystore, tlsKeystorePassword,
+                retention, commandTtl, sessionTtl, serverSideMinDevices, onsetWindow);
+    }
+}

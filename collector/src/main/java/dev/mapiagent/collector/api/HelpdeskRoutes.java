@@ -1,0 +1,166 @@
+package dev.mapiagent.collector.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mapiagent.collector.auth.AccessManager;
+import dev.mapiagent.collector.auth.Role;
+import dev.mapiagent.collector.db.AuditDao;
+import dev.mapiagent.collector.db.DeviceDao;
+import dev.mapiagent.collector.db.DeviceSummary;
+import dev.mapiagent.collector.db.ReportDao;
+import dev.mapiagent.collector.service.CommandService;
+import dev.mapiagent.collector.service.FleetService;
+import dev.mapiagent.collector.service.UserService;
+import dev.mapiagent.protocol.Command;
+import dev.mapiagent.protocol.HealAction;
+import dev.mapiagent.protocol.ProtocolJson;
+import dev.mapiagent.protocol.Verdict;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+
+/** What the helpdesk (API users and the page) calls: devices, heals, fleet incidents, audit, accounts. */
+public final class HelpdeskRoutes {
+
+    private static final int HISTORY = 50;
+    private static final int MAX_SEARCH = 100;
+
+    private final Jdbi jdbi;
+    private final CommandService commands;
+    private final FleetService fleet;
+    private final UserService users;
+
+    public HelpdeskRoutes(Jdbi jdbi, CommandService commands, FleetService fleet, UserService users) {
+        this.jdbi = jdbi;
+        this.commands = commands;
+        this.fleet = fleet;
+        this.users = users;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/api/v1/devices", this::devices, Role.VIEWER);
+        routes.get("/api/v1/devices/{deviceId}", this::device, Role.VIEWER);
+        routes.post("/api/v1/devices/{deviceId}/heal", this::heal, Role.HELPDESK);
+        routes.post("/api/v1/commands/{commandId}/cancel", this::cancel, Role.HELPDESK);
+        routes.get("/api/v1/fleet/incidents", ctx -> ctx.json(fleet.incidents()), Role.VIEWER);
+        routes.get("/api/v1/audit", this::audit, Role.ADMIN);
+        routes.get("/api/v1/users", ctx -> ctx.json(Map.of("users", users.list())), Role.ADMIN);
+        routes.post("/api/v1/users", this::createUser, Role.ADMIN);
+    }
+
+    private void devices(Context ctx) {
+        String verdict = verdictParam(ctx.queryParam("verdict"));
+        String q = ctx.queryParam("q");
+        String search = q == null || q.isBlank() ? null : q.trim();
+        if (search != null && search.length() > MAX_SEARCH) {
+            throw ApiException.badRequest("invalid q", "search text is longer than " + MAX_SEARCH + " characters");
+        }
+        int limit = intParam(ctx, "limit", 500, 1, 5000);
+        List<DeviceSummary> devices = jdbi.withHandle(h -> new DeviceDao(h).list(verdict, search, limit));
+        ctx.json(Map.of("devices", devices));
+    }
+
+    private static String verdictParam(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Verdict.valueOf(value.trim().toUpperCase(Locale.ROOT)).name();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("invalid verdict", "verdict must be one of "
+                    + Arrays.stream(Verdict.values()).map(Enum::name).collect(Collectors.joining(", ")));
+        }
+    }
+
+    private void device(Context ctx) {
+        String deviceId = ctx.pathParam("deviceId");
+        DeviceSummary device = jdbi.withHandle(h -> new DeviceDao(h).find(deviceId))
+                .orElseThrow(() -> ApiException.notFound("unknown device", deviceId + " has not enrolled"));
+        var commandList = commands.forDevice(deviceId, HISTORY);
+        ctx.json(jdbi.withHandle(h -> {
+            ReportDao reports = new ReportDao(h);
+            JsonNode latest = device.latestReportId() == null ? null
+                    : reports.body(device.latestReportId()).map(HelpdeskRoutes::parseStored).orElse(null);
+            return new DeviceDetail(device.deviceId(), device.hostname(), device.user(), device.verdict(),
+                    device.protocol(), device.lastSeen(), device.enrolledAt(), device.endpointHost(), latest,
+                    reports.history(deviceId, intParam(ctx, "history", HISTORY, 1, 1000)), commandList);
+        }));
+    }
+
+    private static JsonNode parseStored(String body) {
+        try {
+            return ProtocolJson.mapper().readTree(body);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored report is not JSON", e);
+        }
+    }
+
+    private void heal(Context ctx) {
+        String user = AccessManager.principal(ctx).name();
+        JsonNode body = JsonBodies.object(ctx);
+        JsonNode actionsNode = body.get("actions");
+        if (actionsNode == null || !actionsNode.isArray()) {
+            throw ApiException.badRequest("missing field", "actions must be an array of heal action names");
+        }
+        Set<HealAction> actions = new LinkedHashSet<>();
+        List<String> unknown = new ArrayList<>();
+        for (JsonNode a : actionsNode) {
+            HealAction.byId(a.isTextual() ? a.asText() : "").ifPresentOrElse(actions::add, () -> unknown.add(a.toString()));
+        }
+        if (!unknown.isEmpty()) {
+            throw ApiException.badRequest("unknown heal action", String.join(", ", unknown) + "; known: "
+                    + Arrays.stream(HealAction.values()).map(HealAction::id).collect(Collectors.joining(", ")));
+        }
+        Duration ttl = null;
+        JsonNode minutes = body.get("expiresInMinutes");
+        if (minutes != null && !minutes.isNull()) {
+            if (!minutes.canConvertToInt()) {
+                throw ApiException.badRequest("invalid expiresInMinutes", "a whole number of minutes");
+            }
+            ttl = Duration.ofMinutes(minutes.asInt());
+        }
+        Command command = commands.queue(user, ctx.pathParam("deviceId"), List.copyOf(actions), ttl);
+        ctx.status(201).json(command);
+    }
+
+    private void cancel(Context ctx) {
+        ctx.json(commands.cancel(AccessManager.principal(ctx).name(), ctx.pathParam("commandId")));
+    }
+
+    private void audit(Context ctx) {
+        String deviceId = ctx.queryParam("deviceId");
+        int limit = intParam(ctx, "limit", 200, 1, 5000);
+        ctx.json(Map.of("entries", jdbi.withHandle(h -> new AuditDao(h).recent(
+                deviceId == null || deviceId.isBlank() ? null : deviceId, limit))));
+    }
+
+    private void createUser(Context ctx) {
+        JsonNode body = JsonBodies.object(ctx);
+        ctx.status(201).json(users.create(AccessManager.principal(ctx).name(), JsonBodies.text(body, "username"),
+                JsonBodies.text(body, "password"), JsonBodies.text(body, "role")));
+    }
+
+    private static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < min || n > max) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("invalid " + name, name + " must be a whole number from " + min + " to " + max);
+        }
+    }
+}

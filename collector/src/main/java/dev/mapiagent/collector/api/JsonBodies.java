@@ -1,0 +1,93 @@
+package dev.mapiagent.collector.api;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mapiagent.collector.CollectorConfig;
+import dev.mapiagent.protocol.ProtocolJson;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.Locale;
+
+/** Reads request bodies: size limit, content type, JSON syntax; each failure a clear one-line error. */
+public final class JsonBodies {
+
+    private JsonBodies() {
+    }
+
+    /** The body as JSON. 413 above the size limit, 415 when it is not declared JSON, 400 when it does not parse. */
+    public static JsonNode read(Context ctx) {
+        String contentType = ctx.contentType();
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw new ApiException(415, "unsupported content type", "send the body as application/json");
+        }
+        byte[] body = bytes(ctx);
+        if (body.length == 0) {
+            throw ApiException.badRequest("malformed JSON", "the body is empty");
+        }
+        try {
+            JsonNode node = ProtocolJson.mapper().readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw ApiException.badRequest("malformed JSON", "the body is empty");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw ApiException.badRequest("malformed JSON", firstLine(e.getOriginalMessage()) + where);
+        } catch (IOException e) {
+            throw ApiException.badRequest("malformed JSON", firstLine(e.getMessage()));
+        }
+    }
+
+    /** The body as a JSON object; 400 when it is another JSON value. */
+    public static JsonNode object(Context ctx) {
+        JsonNode node = read(ctx);
+        if (!node.isObject()) {
+            throw ApiException.badRequest("malformed request", "expected a JSON object");
+        }
+        return node;
+    }
+
+    /** The raw body, refused with 413 when larger than the limit (checked before and while reading). */
+    public static byte[] bytes(Context ctx) {
+        if (ctx.contentLength() > CollectorConfig.MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        return ctx.bodyAsBytes();
+    }
+
+    static ApiException tooLarge() {
+        return new ApiException(413, "request body too large", "the limit is " + CollectorConfig.MAX_BODY_BYTES + " bytes");
+    }
+
+    /** A JSON object member as text, or null when absent or null; 400 when present but not text. */
+    public static String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw ApiException.badRequest("invalid field", field + " must be a string");
+        }
+        return value.asText();
+    }
+
+    public static String requiredText(JsonNode body, String field, int maxLength) {
+        String value = text(body, field);
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest("missing field", field + " is required");
+        }
+        if (value.length() > maxLength) {
+            throw ApiException.badRequest("invalid field", field + " is longer than " + maxLength + " characters");
+        }
+        return value;
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        return message.lines().findFirst().orElse(message);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.mapiagent.collector.auth;
+
+import dev.mapiagent.collector.api.ApiException;
+import dev.mapiagent.collector.service.EnrollmentService;
+import dev.mapiagent.collector.service.SessionService;
+import dev.mapiagent.collector.service.UserService;
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Works out who is calling: an agent (Bearer device token), a user with HTTP Basic, or a user with the page's
+ * session cookie. Wrong credentials are a 401; no credentials at all give an empty result.
+ */
+public final class Authenticator {
+
+    public static final String SESSION_COOKIE = "mapi_session";
+
+    private final EnrollmentService enrollment;
+    private final UserService users;
+    private final SessionService sessions;
+
+    public Authenticator(EnrollmentService enrollment, UserService users, SessionService sessions) {
+        this.enrollment = enrollment;
+        this.users = users;
+        this.sessions = sessions;
+    }
+
+    public Optional<Principal> identify(Context ctx) {
+        String authorization = ctx.header("Authorization");
+        if (authorization != null) {
+            return Optional.of(fromAuthorization(authorization.trim()));
+        }
+        String cookie = ctx.cookie(SESSION_COOKIE);
+        if (cookie != null && !cookie.isBlank()) {
+            return Optional.of(sessions.resolve(cookie, users)
+                    .orElseThrow(() -> ApiException.unauthorized("session expired, log in again")));
+        }
+        return Optional.empty();
+    }
+
+    private Principal fromAuthorization(String header) {
+        int space = header.indexOf(' ');
+        String scheme = space < 0 ? header : header.substring(0, space);
+        String value = space < 0 ? "" : header.substring(space + 1).trim();
+        switch (scheme.toLowerCase(Locale.ROOT)) {
+            case "bearer" -> {
+                return enrollment.deviceForToken(value).map(Principal::agent)
+                        .orElseThrow(() -> ApiException.unauthorized("unknown agent token"));
+            }
+            case "basic" -> {
+                String[] userPassword = decodeBasic(value);
+                return users.authenticate(userPassword[0], userPassword[1])
+                        .map(role -> new Principal(role, userPassword[0], null))
+                        .orElseThrow(() -> ApiException.unauthorized("wrong user name or password"));
+            }
+            default -> throw ApiException.unauthorized("unsupported authorization scheme; use Bearer or Basic");
+        }
+    }
+
+    private static String[] decodeBasic(String value) {
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.unauthorized("malformed Basic credentials");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon < 0) {
+            throw ApiException.unauthorized("malformed Basic credentials");
+        }
+        return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+    }
+}

@@ -1,0 +1,81 @@
+package dev.mapiagent.collector.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.mapiagent.collector.CollectorConfig;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/** The connection pool, the schema (Flyway migrations) and the JDBI handle factory of one database. */
+public final class Database implements AutoCloseable {
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+    }
+
+    /**
+     * Opens a pool on the URL and brings the schema up to date.
+     *
+     * @throws DatabaseException with a one-line reason when the database cannot be reached or migrated
+     */
+    public static Database open(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new DatabaseException("unsupported database URL " + CollectorConfig.redactUrl(jdbcUrl)
+                    + ": use jdbc:postgresql://... or jdbc:h2:file:...");
+        }
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName("mapi-collector");
+        config.setMaximumPoolSize(10);
+        config.setConnectionTimeout(10_000);
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new DatabaseException("cannot connect to " + CollectorConfig.redactUrl(jdbcUrl) + ": " + rootMessage(e));
+        }
+        try {
+            migrate(dataSource);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw new DatabaseException("cannot migrate the schema of " + CollectorConfig.redactUrl(jdbcUrl) + ": "
+                    + rootMessage(e));
+        }
+        return new Database(dataSource);
+    }
+
+    private static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return message.lines().findFirst().orElse(message);
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

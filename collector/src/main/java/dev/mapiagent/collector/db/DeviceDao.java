@@ -1,0 +1,136 @@
+package dev.mapiagent.collector.db;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+
+/** Devices: enrollment, token lookup and the latest state. */
+public final class DeviceDao {
+
+    private static final String COLUMNS = "device_id, hostname, username, verdict, protocol, last_seen, enrolled_at, "
+            + "endpoint_host, latest_report_id";
+
+    private final Handle handle;
+
+    public DeviceDao(Handle handle) {
+        this.handle = handle;
+    }
+
+    /** Gives an existing device a new token (re-enrollment after a reinstall); false when the device is new. */
+    public boolean reenroll(String deviceId, String hostname, String user, String tokenHash, Instant now) {
+        return handle.createUpdate("UPDATE devices SET token_hash = :token, hostname = COALESCE(:hostname, hostname), "
+                        + "username = COALESCE(:user, username), last_seen = :now WHERE device_id = :id")
+                .bind("token", tokenHash).bind("hostname", hostname).bind("user", user).bind("now", now)
+                .bind("id", deviceId)
+                .execute() == 1;
+    }
+
+    public void insert(String deviceId, String hostname, String user, String tokenHash, Instant now) {
+        handle.createUpdate("INSERT INTO devices (device_id, hostname, username, token_hash, enrolled_at, last_seen) "
+                        + "VALUES (:id, :hostname, :user, :token, :now, :now)")
+                .bind("id", deviceId).bind("hostname", hostname).bind("user", user).bind("token", tokenHash)
+                .bind("now", now)
+                .execute();
+    }
+
+    public Optional<String> deviceIdForToken(String tokenHash) {
+        return handle.createQuery("SELECT device_id FROM devices WHERE token_hash = :token")
+                .bind("token", tokenHash).mapTo(String.class).findOne();
+    }
+
+    public Optional<DeviceSummary> find(String deviceId) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM devices WHERE device_id = :id")
+                .bind("id", deviceId).map((rs, ctx) -> summary(rs)).findOne();
+    }
+
+    public boolean exists(String deviceId) {
+        return handle.createQuery("SELECT COUNT(*) FROM devices WHERE device_id = :id")
+                .bind("id", deviceId).mapTo(Integer.class).one() > 0;
+    }
+
+    /**
+     * Devices ordered by host name, optionally only one verdict and only those whose id, host name or user
+     * contains the search text (case-insensitive).
+     */
+    public List<DeviceSummary> list(String verdict, String search, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM devices WHERE 1 = 1");
+        if (verdict != null) {
+            sql.append(" AND verdict = :verdict");
+        }
+        if (search != null) {
+            String like = " LIKE :q " + Sql.LIKE_ESCAPE;
+            sql.append(" AND (LOWER(device_id)" + like + " OR LOWER(COALESCE(hostname, ''))" + like
+                    + " OR LOWER(COALESCE(username, ''))" + like + ")");
+        }
+        sql.append(" ORDER BY LOWER(COALESCE(hostname, device_id)), device_id LIMIT :limit");
+        Query query = handle.createQuery(sql.toString()).bind("limit", limit);
+        if (verdict != null) {
+            query.bind("verdict", verdict);
+        }
+        if (search != null) {
+            query.bind("q", Sql.containsPattern(search));
+        }
+        return query.map((rs, ctx) -> summary(rs)).list();
+    }
+
+    /** When the latest stored report of the device was created, or empty before the first. */
+    public Optional<Instant> latestCreatedAt(String deviceId) {
+        return handle.createQuery("SELECT latest_created_at FROM devices WHERE device_id = :id")
+                .bind("id", deviceId).map((rs, ctx) -> Sql.instant(rs, "latest_created_at")).findOne()
+                .filter(java.util.Objects::nonNull);
+    }
+
+    /** Makes the report the device's latest state. */
+    public void setLatest(String deviceId, LatestState state, Instant now) {
+        handle.createUpdate("UPDATE devices SET latest_report_id = :reportId, latest_created_at = :createdAt, "
+                        + "verdict = :verdict, protocol = :protocol, endpoint_host = :endpoint, "
+                        + "hostname = COALESCE(:hostname, hostname), username = COALESCE(:user, username), "
+                        + "last_seen = :now WHERE device_id = :id")
+                .bind("reportId", state.reportId()).bind("createdAt", state.createdAt())
+                .bind("verdict", state.verdict()).bind("protocol", state.protocol())
+                .bind("endpoint", state.endpointHost()).bind("hostname", state.hostname()).bind("user", state.user())
+                .bind("now", now).bind("id", deviceId)
+                .execute();
+    }
+
+    public void touch(String deviceId, Instant now) {
+        handle.createUpdate("UPDATE devices SET last_seen = :now WHERE device_id = :id")
+                .bind("now", now).bind("id", deviceId).execute();
+    }
+
+    /** Device counts by latest verdict; devices without a report count as UNKNOWN. */
+    public Map<String, Integer> countByVerdict() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        handle.createQuery("SELECT COALESCE(verdict, 'UNKNOWN') AS v, COUNT(*) AS n FROM devices GROUP BY COALESCE(verdict, 'UNKNOWN')")
+                .map((rs, ctx) -> Map.entry(rs.getString("v"), rs.getInt("n")))
+                .forEach(e -> counts.merge(e.getKey(), e.getValue(), Integer::sum));
+        return counts;
+    }
+
+    /** How many devices' latest report names each endpoint host. */
+    public Map<String, Integer> countByEndpoint() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        handle.createQuery("SELECT endpoint_host, COUNT(*) AS n FROM devices WHERE latest_report_id IS NOT NULL "
+                        + "GROUP BY endpoint_host")
+                .map((rs, ctx) -> new Object[] {rs.getString("endpoint_host"), rs.getInt("n")})
+                .forEach(row -> counts.put((String) row[0], (Integer) row[1]));
+        return counts;
+    }
+
+    private static DeviceSummary summary(ResultSet rs) throws SQLException {
+        return new DeviceSummary(rs.getString("device_id"), rs.getString("hostname"), rs.getString("username"),
+                rs.getString("verdict"), rs.getString("protocol"), Sql.instant(rs, "last_seen"),
+                Sql.instant(rs, "enrolled_at"), rs.getString("endpoint_host"), rs.getString("latest_report_id"));
+    }
+
+    /** What becomes the device's latest state when a newer report arrives. */
+    public record LatestState(String reportId, Instant createdAt, String verdict, String protocol, String endpointHost,
+                              String hostname, String user) {
+    }
+}

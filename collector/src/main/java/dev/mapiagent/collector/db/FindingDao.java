@@ -1,0 +1,49 @@
+package dev.mapiagent.collector.db;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+
+/** The problem findings of each device's latest report and since when each has been seen without a break. */
+public final class FindingDao {
+
+    private final Handle handle;
+
+    public FindingDao(Handle handle) {
+        this.handle = handle;
+    }
+
+    /**
+     * Replaces the device's current findings. A code the device already had keeps its start time; a new code
+     * starts at {@code observedAt}; a code no longer reported is dropped.
+     */
+    public void replace(String deviceId, Map<String, String> severityByCode, Instant observedAt) {
+        Map<String, Instant> since = handle.createQuery("SELECT code, since FROM device_findings WHERE device_id = :id")
+                .bind("id", deviceId)
+                .map((rs, ctx) -> Map.entry(rs.getString("code"), Sql.instant(rs, "since")))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        handle.createUpdate("DELETE FROM device_findings WHERE device_id = :id").bind("id", deviceId).execute();
+        severityByCode.forEach((code, severity) -> handle.createUpdate(
+                        "INSERT INTO device_findings (device_id, code, severity, since) VALUES (:id, :code, :severity, :since)")
+                .bind("id", deviceId).bind("code", code).bind("severity", severity)
+                .bind("since", since.getOrDefault(code, observedAt))
+                .execute());
+    }
+
+    /** Every current finding of every device, with the device's endpoint and host name. */
+    public List<CurrentFinding> all() {
+        return handle.createQuery("SELECT f.device_id, d.hostname, d.endpoint_host, d.verdict, f.code, f.severity, f.since "
+                        + "FROM device_findings f JOIN devices d ON d.device_id = f.device_id ORDER BY f.since")
+                .map((rs, ctx) -> new CurrentFinding(rs.getString("device_id"), rs.getString("hostname"),
+                        rs.getString("endpoint_host"), rs.getString("verdict"), rs.getString("code"),
+                        rs.getString("severity"), Sql.instant(rs, "since")))
+                .list();
+    }
+
+    /** One device's current finding. */
+    public record CurrentFinding(String deviceId, String hostname, String endpointHost, String verdict, String code,
+                                 String severity, Instant since) {
+    }
+}

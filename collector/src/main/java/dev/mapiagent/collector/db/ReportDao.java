@@ -1,0 +1,65 @@
+package dev.mapiagent.collector.db;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** Stored reports: the device history. Bodies are kept as the JSON the agent sent. */
+public final class ReportDao {
+
+    private final Handle handle;
+
+    public ReportDao(Handle handle) {
+        this.handle = handle;
+    }
+
+    public boolean exists(String reportId) {
+        return handle.createQuery("SELECT COUNT(*) FROM reports WHERE report_id = :id")
+                .bind("id", reportId).mapTo(Integer.class).one() > 0;
+    }
+
+    public void insert(StoredReport report) {
+        handle.createUpdate("INSERT INTO reports (report_id, device_id, created_at, received_at, verdict, protocol, "
+                        + "finding_codes, body) VALUES (:id, :device, :createdAt, :receivedAt, :verdict, :protocol, "
+                        + ":codes, :body)")
+                .bind("id", report.reportId()).bind("device", report.deviceId())
+                .bind("createdAt", report.createdAt()).bind("receivedAt", report.receivedAt())
+                .bind("verdict", report.verdict()).bind("protocol", report.protocol())
+                .bind("codes", String.join(",", report.findingCodes())).bind("body", report.body())
+                .execute();
+    }
+
+    public Optional<String> body(String reportId) {
+        return handle.createQuery("SELECT body FROM reports WHERE report_id = :id")
+                .bind("id", reportId).mapTo(String.class).findOne();
+    }
+
+    /** The newest reports of a device first. */
+    public List<ReportSummary> history(String deviceId, int limit) {
+        return handle.createQuery("SELECT report_id, created_at, received_at, verdict, protocol, finding_codes "
+                        + "FROM reports WHERE device_id = :device ORDER BY created_at DESC, received_at DESC LIMIT :limit")
+                .bind("device", deviceId).bind("limit", limit)
+                .map((rs, ctx) -> new ReportSummary(rs.getString("report_id"), Sql.instant(rs, "created_at"),
+                        Sql.instant(rs, "received_at"), rs.getString("verdict"), rs.getString("protocol"),
+                        codes(rs.getString("finding_codes"))))
+                .list();
+    }
+
+    /** Deletes reports received before the cutoff, except each device's latest; returns how many went. */
+    public int purgeReceivedBefore(Instant cutoff) {
+        return handle.createUpdate("DELETE FROM reports WHERE received_at < :cutoff AND report_id NOT IN "
+                        + "(SELECT latest_report_id FROM devices WHERE latest_report_id IS NOT NULL)")
+                .bind("cutoff", cutoff).execute();
+    }
+
+    private static List<String> codes(String joined) {
+        return joined == null || joined.isEmpty() ? List.of() : Arrays.asList(joined.split(","));
+    }
+
+    /** A report row as stored. */
+    public record StoredReport(String reportId, String deviceId, Instant createdAt, Instant receivedAt, String verdict,
+                               String protocol, List<String> findingCodes, String body) {
+    }
+}

@@ -1,0 +1,49 @@
+package dev.mapiagent.collector.db;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+
+/** Small helpers shared by the DAOs: the same SQL runs on PostgreSQL and on H2 in PostgreSQL mode. */
+public final class Sql {
+
+    /** SQLSTATE of a unique or primary key violation, the same on PostgreSQL and H2. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private Sql() {
+    }
+
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    public static Integer integer(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    /** The escape character of {@link #containsPattern}: not a backslash, which JDBI's SQL parser reads as its own escape. */
+    public static final String LIKE_ESCAPE = "ESCAPE '!'";
+
+    /** A LIKE pattern matching the text anywhere, with LIKE's wildcards in the text taken literally ({@link #LIKE_ESCAPE}). */
+    public static String containsPattern(String text) {
+        String escaped = text.toLowerCase(java.util.Locale.ROOT)
+                .replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return "%" + escaped + "%";
+    }
+
+    /** Whether the failure (anywhere in its causes) is a unique constraint violation. */
+    public static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+}

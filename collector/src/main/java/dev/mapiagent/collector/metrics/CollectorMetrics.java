@@ -1,0 +1,77 @@
+package dev.mapiagent.collector.metrics;
+
+import dev.mapiagent.collector.db.CommandDao;
+import dev.mapiagent.collector.db.DeviceDao;
+import dev.mapiagent.protocol.CommandStatus;
+import dev.mapiagent.protocol.Verdict;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The collector's Prometheus metrics. Device and command gauges are read from the database at scrape time, so
+ * every collector sharing a database reports the same fleet numbers; the ingest counter is per instance.
+ */
+public final class CollectorMetrics {
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final Counter reportsIngested;
+
+    public CollectorMetrics(Jdbi jdbi) {
+        reportsIngested = Counter.builder()
+                .name("mapi_reports_ingested_total")
+                .help("Reports received by this collector, by outcome (stored, duplicate, rejected)")
+                .labelNames("outcome")
+                .register(registry);
+        for (String outcome : new String[] {"stored", "duplicate", "rejected"}) {
+            reportsIngested.labelValues(outcome);
+        }
+        GaugeWithCallback.builder()
+                .name("mapi_devices")
+                .help("Enrolled devices by the verdict of their latest report")
+                .labelNames("verdict")
+                .callback(cb -> {
+                    Map<String, Integer> counts = jdbi.withHandle(h -> new DeviceDao(h).countByVerdict());
+                    for (Verdict v : Verdict.values()) {
+                        cb.call(counts.getOrDefault(v.name(), 0), v.name());
+                    }
+                })
+                .register(registry);
+        GaugeWithCallback.builder()
+                .name("mapi_commands")
+                .help("Self-heal commands by status")
+                .labelNames("status")
+                .callback(cb -> {
+                    Map<String, Integer> counts = jdbi.withHandle(h -> new CommandDao(h).countByStatus());
+                    for (CommandStatus s : CommandStatus.values()) {
+                        cb.call(counts.getOrDefault(s.id(), 0), s.id());
+                    }
+                })
+                .register(registry);
+    }
+
+    public void reportIngested(String outcome) {
+        reportsIngested.labelValues(outcome).inc();
+    }
+
+    /** The Prometheus text exposition of all metrics. */
+    public String scrape() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            PrometheusTextFormatWriter.create().write(out, registry.scrape());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public static String contentType() {
+        return PrometheusTextFormatWriter.CONTENT_TYPE;
+    }
+}

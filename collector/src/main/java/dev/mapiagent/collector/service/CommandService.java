@@ -1,0 +1,208 @@
+package dev.mapiagent.collector.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mapiagent.collector.api.ApiException;
+import dev.mapiagent.collector.db.AuditDao;
+import dev.mapiagent.collector.db.CommandDao;
+import dev.mapiagent.collector.db.DeviceDao;
+import dev.mapiagent.collector.db.Sql;
+import dev.mapiagent.collector.db.StoredCommand;
+import dev.mapiagent.protocol.Command;
+import dev.mapiagent.protocol.CommandStatus;
+import dev.mapiagent.protocol.HealAction;
+import dev.mapiagent.protocol.ProtocolSchema;
+import dev.mapiagent.protocol.Report;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Remote self-heal commands: queue (helpdesk), deliver (agent), result (agent), cancel (helpdesk), expire.
+ * One command per device is in flight (queued or delivered) at a time; each step is audited in its transaction.
+ */
+public final class CommandService {
+
+    /** A delivered command may still report its result this long after it expired: it was already running. */
+    static final Duration RESULT_GRACE = Duration.ofMinutes(15);
+    static final Duration MAX_TTL = Duration.ofDays(1);
+    private static final List<CommandStatus> IN_FLIGHT = List.of(CommandStatus.QUEUED, CommandStatus.DELIVERED);
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final Duration defaultTtl;
+    private final IngestService ingest;
+
+    public CommandService(Jdbi jdbi, Clock clock, Duration defaultTtl, IngestService ingest) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.defaultTtl = defaultTtl;
+        this.ingest = ingest;
+    }
+
+    /** Queues a heal; 404 for an unknown device, 409 when the device already has a command in flight. */
+    public Command queue(String user, String deviceId, List<HealAction> actions, Duration ttl) {
+        if (actions.isEmpty()) {
+            throw ApiException.badRequest("no actions", "choose at least one heal action");
+        }
+        Duration validFor = ttl == null ? defaultTtl : ttl;
+        if (validFor.isNegative() || validFor.isZero() || validFor.compareTo(MAX_TTL) > 0) {
+            throw ApiException.badRequest("invalid expiry", "a command must expire within 1 minute to 1 day");
+        }
+        expireOverdue();
+        Instant now = clock.instant();
+        Command command = new Command(UUID.randomUUID().toString(), deviceId, List.copyOf(actions), CommandStatus.QUEUED,
+                user, now, now.plus(validFor), null, null, null, null);
+        try {
+            jdbi.useTransaction(h -> {
+                if (!new DeviceDao(h).exists(deviceId)) {
+                    throw ApiException.notFound("unknown device", deviceId + " has not enrolled");
+                }
+                CommandDao commands = new CommandDao(h);
+                commands.inFlight(deviceId).ifPresent(busy -> {
+                    throw inFlightConflict(busy);
+                });
+                commands.insertQueued(command);
+                new AuditDao(h).append(now, user, "heal-queued", deviceId, "command " + command.commandId() + ": "
+                        + actions.stream().map(HealAction::id).collect(Collectors.joining(", "))
+                        + ", expires " + command.expiresAt());
+            });
+        } catch (RuntimeException e) {
+            if (Sql.isUniqueViolation(e)) {
+                // another collector queued one for the device between our check and our insert
+                throw jdbi.withHandle(h -> new CommandDao(h).inFlight(deviceId)).map(CommandService::inFlightConflict)
+                        .orElse(ApiException.conflict("a command is already in flight for this device", null));
+            }
+            throw e;
+        }
+        return command;
+    }
+
+    private static ApiException inFlightConflict(StoredCommand busy) {
+        return ApiException.conflict("a command is already in flight for this device",
+                "command " + busy.command().commandId() + " is " + busy.command().status().id()
+                        + "; wait for its result or cancel it");
+    }
+
+    /**
+     * Hands the device its queued commands, each exactly once: a command is claimed by a conditional update from
+     * queued to delivered, so of two collectors racing for it only one returns it.
+     */
+    public List<Command> deliver(String deviceId) {
+        expireOverdue();
+        List<Command> delivered = new ArrayList<>();
+        for (String commandId : jdbi.withHandle(h -> new CommandDao(h).deliverable(deviceId, clock.instant()))) {
+            jdbi.useTransaction(h -> {
+                Instant now = clock.instant();
+                CommandDao commands = new CommandDao(h);
+                if (commands.claim(commandId, now)) {
+                    new AuditDao(h).append(now, "device:" + deviceId, "command-delivered", deviceId, "command " + commandId);
+                    commands.find(commandId).ifPresent(c -> delivered.add(c.command()));
+                }
+            });
+        }
+        return delivered;
+    }
+
+    /**
+     * Records the agent's result for a command it was given. 404 when the command is not this device's, 409 when
+     * the command is not waiting for a result (never delivered, expired, cancelled, already answered).
+     */
+    public StoredCommand recordResult(String deviceId, String commandId, JsonNode body) {
+        List<String> problems = ProtocolSchema.COMMAND_RESULT.validate(body);
+        if (!problems.isEmpty()) {
+            throw ApiException.badRequest("result does not match the command result schema", String.join("; ", problems));
+        }
+        Report before = optionalReport(body, "before", deviceId);
+        Report after = optionalReport(body, "after", deviceId);
+        CommandStatus status = CommandStatus.byId(body.get("status").asText()).orElseThrow();
+        int exitCode = body.get("exitCode").asInt();
+        String message = body.hasNonNull("message") ? body.get("message").asText() : null;
+        expireOverdue();
+        return jdbi.inTransaction(h -> {
+            Instant now = clock.instant();
+            CommandDao commands = new CommandDao(h);
+            StoredCommand current = commands.find(commandId)
+                    .filter(c -> c.command().deviceId().equals(deviceId))
+                    .orElseThrow(() -> ApiException.notFound("unknown command", "no command " + commandId + " for this device"));
+            requireAwaitingResult(current.command());
+            storeReport(h, before, body.get("before"));
+            storeReport(h, after, body.get("after"));
+            if (!commands.recordResult(commandId, status, exitCode, message,
+                    before == null ? null : before.reportId(), after == null ? null : after.reportId(), now)) {
+                throw ApiException.conflict("command is no longer waiting for a result", "command " + commandId);
+            }
+            new AuditDao(h).append(now, "device:" + deviceId, "command-result", deviceId, "command " + commandId + " "
+                    + status.id() + " (exit " + exitCode + ")" + (message == null ? "" : ": " + message));
+            return commands.find(commandId).orElseThrow();
+        });
+    }
+
+    private static void requireAwaitingResult(Command command) {
+        switch (command.status()) {
+            case DELIVERED -> {
+            }
+            case QUEUED -> throw ApiException.conflict("command was not delivered", "fetch it from /api/v1/commands first");
+            case EXPIRED -> throw ApiException.conflict("command expired", "it expired at " + command.expiresAt());
+            case CANCELLED -> throw ApiException.conflict("command was cancelled", "cancelled at " + command.finishedAt());
+            default -> throw ApiException.conflict("a result was already recorded", "status " + command.status().id());
+        }
+    }
+
+    private Report optionalReport(JsonNode body, String field, String deviceId) {
+        JsonNode node = body.get(field);
+        return node == null || node.isNull() ? null : IngestService.validated(node, deviceId, field);
+    }
+
+    private void storeReport(Handle h, Report report, JsonNode document) {
+        if (report != null) {
+            ingest.store(h, report, document);
+        }
+    }
+
+    /** Cancels a queued or delivered command; 404 when unknown, 409 when it already finished. */
+    public StoredCommand cancel(String user, String commandId) {
+        expireOverdue();
+        return jdbi.inTransaction(h -> {
+            Instant now = clock.instant();
+            CommandDao commands = new CommandDao(h);
+            StoredCommand current = commands.find(commandId)
+                    .orElseThrow(() -> ApiException.notFound("unknown command", "no command " + commandId));
+            if (!commands.finish(commandId, IN_FLIGHT, CommandStatus.CANCELLED, now)) {
+                throw ApiException.conflict("command already finished", "status " + current.command().status().id());
+            }
+            new AuditDao(h).append(now, user, "command-cancelled", current.command().deviceId(), "command " + commandId
+                    + " was " + current.command().status().id());
+            return commands.find(commandId).orElseThrow();
+        });
+    }
+
+    /** Marks overdue commands expired (queued past expiry; delivered past expiry plus the result grace). */
+    public int expireOverdue() {
+        Instant now = clock.instant();
+        List<StoredCommand> overdue = jdbi.withHandle(h -> new CommandDao(h).overdue(now, now.minus(RESULT_GRACE)));
+        int expired = 0;
+        for (StoredCommand c : overdue) {
+            boolean changed = jdbi.inTransaction(h -> {
+                if (!new CommandDao(h).finish(c.command().commandId(), List.of(c.command().status()), CommandStatus.EXPIRED, now)) {
+                    return false;
+                }
+                new AuditDao(h).append(now, "collector", "command-expired", c.command().deviceId(),
+                        "command " + c.command().commandId() + " was " + c.command().status().id());
+                return true;
+            });
+            expired += changed ? 1 : 0;
+        }
+        return expired;
+    }
+
+    public List<StoredCommand> forDevice(String deviceId, int limit) {
+        expireOverdue();
+        return jdbi.withHandle(h -> new CommandDao(h).forDevice(deviceId, limit));
+    }
+}

@@ -1,0 +1,115 @@
+package dev.mapiagent.collector.service;
+
+import dev.mapiagent.collector.db.DeviceDao;
+import dev.mapiagent.collector.db.FindingDao;
+import dev.mapiagent.collector.db.FindingDao.CurrentFinding;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The fleet view: devices failing the same way on the same MAPI endpoint, and whether that looks like the server
+ * (many devices, one endpoint, the same failure starting at about the same time) or one PC.
+ */
+public final class FleetService {
+
+    private final Jdbi jdbi;
+    private final int serverSideMinDevices;
+    private final Duration onsetWindow;
+
+    public FleetService(Jdbi jdbi, int serverSideMinDevices, Duration onsetWindow) {
+        this.jdbi = jdbi;
+        this.serverSideMinDevices = serverSideMinDevices;
+        this.onsetWindow = onsetWindow;
+    }
+
+    /** Where the problem most likely is. */
+    public enum Side {
+        SERVER, CLIENT, UNCLEAR;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** A device affected by an incident. */
+    public record AffectedDevice(String deviceId, String hostname, String verdict, Instant since) {
+    }
+
+    /**
+     * Devices showing one finding on one endpoint.
+     *
+     * @param endpoint          the MAPI endpoint host, or null when the reports named none
+     * @param devicesOnEndpoint how many devices report this endpoint at all (affected or not)
+     * @param firstSince        earliest start of the finding among the devices
+     * @param lastSince         latest start
+     */
+    public record Incident(String endpoint, String code, String severity, int deviceCount, int devicesOnEndpoint,
+                           Instant firstSince, Instant lastSince, Side side, String reason,
+                           List<AffectedDevice> devices) {
+    }
+
+    /** The thresholds the classification used, echoed so the page can explain it. */
+    public record Incidents(List<Incident> incidents, int serverSideMinDevices, long onsetWindowMinutes) {
+    }
+
+    public Incidents incidents() {
+        List<CurrentFinding> findings = jdbi.withHandle(h -> new FindingDao(h).all());
+        Map<String, Integer> onEndpoint = jdbi.withHandle(h -> new DeviceDao(h).countByEndpoint());
+        Map<List<String>, List<CurrentFinding>> groups = new LinkedHashMap<>();
+        for (CurrentFinding f : findings) {
+            groups.computeIfAbsent(java.util.Arrays.asList(f.endpointHost(), f.code()), k -> new ArrayList<>()).add(f);
+        }
+        List<Incident> incidents = new ArrayList<>();
+        groups.forEach((key, members) -> incidents.add(incident(key.get(0), key.get(1), members,
+                onEndpoint.getOrDefault(key.get(0), members.size()))));
+        incidents.sort(Comparator.comparingInt(Incident::deviceCount).reversed()
+                .thenComparing(Incident::firstSince)
+                .thenComparing(i -> Objects.toString(i.endpoint(), "")));
+        return new Incidents(incidents, serverSideMinDevices, onsetWindow.toMinutes());
+    }
+
+    private Incident incident(String endpoint, String code, List<CurrentFinding> members, int devicesOnEndpoint) {
+        Instant first = members.stream().map(CurrentFinding::since).min(Comparator.naturalOrder()).orElseThrow();
+        Instant last = members.stream().map(CurrentFinding::since).max(Comparator.naturalOrder()).orElseThrow();
+        String severity = members.stream().map(CurrentFinding::severity).anyMatch("error"::equals) ? "error" : "warning";
+        int count = members.size();
+        Duration spread = Duration.between(first, last);
+        String where = endpoint == null ? "an unknown endpoint" : endpoint;
+        Side side;
+        String reason;
+        if (count >= serverSideMinDevices && spread.compareTo(onsetWindow) <= 0) {
+            side = Side.SERVER;
+            reason = count + " devices on " + where + " show " + code + ", all starting within " + minutes(spread)
+                    + " of " + first + ": look at the server side (Exchange, load balancer, certificate, DNS) first";
+        } else if (count == 1) {
+            side = Side.CLIENT;
+            reason = "only " + label(members.get(0)) + " shows " + code + " on " + where
+                    + ": a problem of this PC; self-heal it";
+        } else {
+            side = Side.UNCLEAR;
+            reason = count + " devices on " + where + " show " + code + (count < serverSideMinDevices
+                    ? ", fewer than " + serverSideMinDevices + " needed to call it server-side"
+                    : ", but their failures started " + minutes(spread) + " apart") + ": check the server and one PC";
+        }
+        List<AffectedDevice> devices = members.stream()
+                .map(f -> new AffectedDevice(f.deviceId(), f.hostname(), f.verdict(), f.since())).toList();
+        return new Incident(endpoint, code, severity, count, devicesOnEndpoint, first, last, side, reason, devices);
+    }
+
+    private static String label(CurrentFinding f) {
+        return f.hostname() == null ? f.deviceId() : f.hostname() + " (" + f.deviceId() + ")";
+    }
+
+    private static String minutes(Duration d) {
+        long m = d.toMinutes();
+        return m == 0 ? "a minute" : m + " minutes";
+    }
+}

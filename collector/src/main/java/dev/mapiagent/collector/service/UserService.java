@@ -1,0 +1,118 @@
+package dev.mapiagent.collector.service;
+
+import dev.mapiagent.collector.api.ApiException;
+import dev.mapiagent.collector.auth.Passwords;
+import dev.mapiagent.collector.auth.Role;
+import dev.mapiagent.collector.db.AuditDao;
+import dev.mapiagent.collector.db.Sql;
+import dev.mapiagent.collector.db.UserDao;
+import dev.mapiagent.collector.db.UserRecord;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Jdbi;
+
+/** Helpdesk accounts: password checks with a lock after repeated failures, account creation. */
+public final class UserService {
+
+    public static final String ADMIN = "admin";
+    static final int LOCK_AFTER_FAILURES = 5;
+    static final Duration LOCK_FOR = Duration.ofMinutes(5);
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,127}");
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public UserService(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    /** A user's account without secrets, as the API lists it. */
+    public record Account(String username, String role, Instant createdAt) {
+    }
+
+    /**
+     * The role of the user when the password is right; empty when the user or password is wrong.
+     * 429 while the account is locked after {@value #LOCK_AFTER_FAILURES} failures in a row.
+     */
+    public Optional<Role> authenticate(String username, String password) {
+        Instant now = clock.instant();
+        Optional<UserRecord> user = jdbi.withHandle(h -> new UserDao(h).find(username));
+        if (user.isPresent() && user.get().lockedUntil() != null && user.get().lockedUntil().isAfter(now)) {
+            throw new ApiException(429, "too many failed logins",
+                    "the account is locked until " + user.get().lockedUntil());
+        }
+        boolean verified = Passwords.verify(password, user.map(UserRecord::passwordHash).orElse(null));
+        if (user.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!verified) {
+            jdbi.useTransaction(h -> {
+                new UserDao(h).recordFailure(username, LOCK_AFTER_FAILURES, now.plus(LOCK_FOR));
+                if (user.get().failedLogins() + 1 == LOCK_AFTER_FAILURES) {
+                    new AuditDao(h).append(now, "collector", "account-locked", null,
+                            username + " after " + LOCK_AFTER_FAILURES + " failed logins");
+                }
+            });
+            return Optional.empty();
+        }
+        jdbi.useHandle(h -> new UserDao(h).recordSuccess(username));
+        return Role.userRole(user.get().role());
+    }
+
+    public Optional<Role> roleOf(String username) {
+        return jdbi.withHandle(h -> new UserDao(h).find(username)).flatMap(u -> Role.userRole(u.role()));
+    }
+
+    /** Creates an account; 400 on a bad name, role or weak password, 409 when the name is taken. */
+    public Account create(String actor, String username, String password, String roleId) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw ApiException.badRequest("invalid username", "1-128 characters: letters, digits and . _ @ -");
+        }
+        Role role = Role.userRole(roleId).orElseThrow(() ->
+                ApiException.badRequest("invalid role", "role must be viewer, helpdesk or admin"));
+        String weakness = Passwords.weakness(password);
+        if (weakness != null) {
+            throw ApiException.badRequest("weak password", weakness);
+        }
+        String hash = Passwords.hash(password);
+        Instant now = clock.instant();
+        try {
+            jdbi.useTransaction(h -> {
+                new UserDao(h).insert(username, hash, role.id(), now);
+                new AuditDao(h).append(now, actor, "user-created", null, username + " as " + role.id());
+            });
+        } catch (RuntimeException e) {
+            if (Sql.isUniqueViolation(e)) {
+                throw ApiException.conflict("user exists", username + " already has an account");
+            }
+            throw e;
+        }
+        return new Account(username, role.id(), now);
+    }
+
+    /** Creates the admin account with this password unless it exists already (first start). */
+    public boolean ensureAdmin(String password) {
+        if (jdbi.withHandle(h -> new UserDao(h).find(ADMIN)).isPresent()) {
+            return false;
+        }
+        try {
+            create("collector", ADMIN, password, Role.ADMIN.id());
+            return true;
+        } catch (ApiException e) {
+            if (e.status() == 409) {
+                return false; // another collector on the same database created it first
+            }
+            throw new IllegalArgumentException("admin password refused: " + e.detail());
+        }
+    }
+
+    public List<Account> list() {
+        return jdbi.withHandle(h -> new UserDao(h).all()).stream()
+                .map(u -> new Account(u.username(), u.role(), u.createdAt())).toList();
+    }
+}

@@ -1,0 +1,104 @@
+package dev.mapiagent.collector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mapiagent.collector.support.Http;
+import dev.mapiagent.collector.support.TestCollector;
+import dev.mapiagent.collector.support.TestDatabase;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Several collectors behind a balancer share one PostgreSQL: an agent must never get the same command twice. */
+class TwoCollectorsOnePostgresTest {
+
+    private static final int DEVICES = 20;
+    private static final int POLLS_PER_DEVICE = 6;
+
+    @Test
+    void twoCollectorsNeverHandTheSameCommandOutTwice() throws Exception {
+        String url = TestDatabase.POSTGRES.freshUrl();
+        try (TestCollector a = new TestCollector(url, Clock.systemUTC());
+             TestCollector b = new TestCollector(url, Clock.systemUTC())) {
+            List<String> tokens = new ArrayList<>();
+            Set<String> queued = ConcurrentHashMap.newKeySet();
+            for (int i = 0; i < DEVICES; i++) {
+                String deviceId = "dev-" + i;
+                tokens.add((i % 2 == 0 ? a : b).enroll(deviceId, "PC-" + i));
+                Http.Response r = (i % 2 == 0 ? b : a).http().postJson("/api/v1/devices/" + deviceId + "/heal",
+                        TestCollector.admin(), Map.of("actions", List.of("enable-mapihttp")));
+                assertEquals(201, r.status(), r.body());
+                queued.add(r.json().path("commandId").asText());
+            }
+
+            // every device polls both collectors at once, several times; all threads start together
+            ConcurrentLinkedQueue<String> handedOut = new ConcurrentLinkedQueue<>();
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> polls = new ArrayList<>();
+            for (String token : tokens) {
+                for (int p = 0; p < POLLS_PER_DEVICE; p++) {
+                    Http target = (p % 2 == 0 ? a : b).http();
+                    polls.add(pool.submit(() -> {
+                        go.await();
+                        Http.Response r = target.get("/api/v1/commands", token);
+                        assertEquals(200, r.status(), r.body());
+                        for (JsonNode c : r.json().path("commands")) {
+                            handedOut.add(c.path("commandId").asText());
+                        }
+                        return null;
+                    }));
+                }
+            }
+            go.countDown();
+            for (Future<?> f : polls) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            pool.shutdown();
+            assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
+
+            assertEquals(DEVICES, handedOut.size(), "each command handed out exactly once: " + handedOut);
+            assertEquals(queued, Set.copyOf(handedOut));
+        }
+    }
+
+    @Test
+    void twoCollectorsQueueingForOneDeviceAtOnceLeaveOneCommandInFlight() throws Exception {
+        String url = TestDatabase.POSTGRES.freshUrl();
+        try (TestCollector a = new TestCollector(url, Clock.systemUTC());
+             TestCollector b = new TestCollector(url, Clock.systemUTC())) {
+            a.enroll("dev-1", "PC-1");
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Integer>> attempts = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Http target = (i % 2 == 0 ? a : b).http();
+                attempts.add(pool.submit(() -> {
+                    go.await();
+                    return target.postJson("/api/v1/devices/dev-1/heal", TestCollector.admin(),
+                            Map.of("actions", List.of("restart-outlook"))).status();
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : attempts) {
+                statuses.add(f.get(60, TimeUnit.SECONDS));
+            }
+            pool.shutdown();
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        }
+    }
+}

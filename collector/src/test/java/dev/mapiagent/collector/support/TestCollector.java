@@ -1,0 +1,82 @@
+package dev.mapiagent.collector.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.mapiagent.collector.CollectorApp;
+import dev.mapiagent.collector.CollectorConfig;
+import dev.mapiagent.collector.db.Database;
+import dev.mapiagent.collector.service.UserService;
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * A collector started on a free port over a database, as {@code serve} starts it, with an admin account and an
+ * enrollment secret, plus helpers to act as an agent or a helpdesk user.
+ */
+public final class TestCollector implements AutoCloseable {
+
+    public static final String ENROLL_SECRET = "enroll-secret-for-tests";
+    public static final String ADMIN_PASSWORD = "admin-password-1";
+    public static final String PASSWORD = "password-for-tests";
+
+    private final Database database;
+    private final Javalin app;
+    private final Http http;
+    private final CollectorConfig config;
+
+    public TestCollector(String dbUrl, Clock clock) {
+        this(CollectorConfig.defaults(dbUrl).withEnrollSecret(ENROLL_SECRET).withAdminPassword(ADMIN_PASSWORD), clock);
+    }
+
+    public TestCollector(CollectorConfig config, Clock clock) {
+        this.config = config;
+        this.database = Database.open(config.dbUrl());
+        if (config.adminPassword() != null) {
+            new UserService(database.jdbi(), clock).ensureAdmin(config.adminPassword().reveal());
+        }
+        this.app = CollectorApp.create(config, database.jdbi(), clock).start("127.0.0.1", 0);
+        this.http = new Http(baseUrl());
+    }
+
+    public String baseUrl() {
+        return (config.tls() ? "https" : "http") + "://127.0.0.1:" + app.port();
+    }
+
+    public Http http() {
+        return http;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public CollectorConfig config() {
+        return config;
+    }
+
+    public static String admin() {
+        return Http.basic("admin", ADMIN_PASSWORD);
+    }
+
+    /** Creates a user with the role (as admin) and returns its Basic authorization. */
+    public String user(String name, String role) {
+        Http.Response r = http.postJson("/api/v1/users", admin(), Map.of("username", name, "password", PASSWORD, "role", role));
+        assertEquals(201, r.status(), r.body());
+        return Http.basic(name, PASSWORD);
+    }
+
+    /** Enrolls a device and returns its Bearer authorization. */
+    public String enroll(String deviceId, String hostname) {
+        Http.Response r = http.postJson("/api/v1/enroll", null,
+                Map.of("enrollSecret", ENROLL_SECRET, "deviceId", deviceId, "hostname", hostname, "user", "ann"));
+        assertEquals(201, r.status(), r.body());
+        return Http.bearer(r.json().path("agentToken").asText());
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        database.close();
+    }
+}
