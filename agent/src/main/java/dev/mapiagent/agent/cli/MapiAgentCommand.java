@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = AgentVersion.class,
         description = "Finds and fixes why Outlook is not on MAPI over HTTP.",
-        subcommands = {DiagnoseCommand.class, HealCommand.class, UndoCommand.class, ParseStatusCommand.class},
+        subcommands = {DiagnoseCommand.class, HealCommand.class, UndoCommand.class, RunCommand.class, ParseStatusCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no problem found / done",

@@ -50,7 +50,13 @@ public final class CollectorClient implements Closeable {
         this.enrollSecret = enrollSecret;
     }
 
-    public Delivery postReport(byte[] reportJson) throws CollectorException {
+    /** Sends a spooled report or command result. */
+    public Delivery send(SpoolItem item) throws CollectorException {
+        byte[] body = bytes(item.body());
+        return item.kind() == SpoolItem.Kind.REPORT ? postReport(body) : postResult(item.commandId(), body);
+    }
+
+    Delivery postReport(byte[] reportJson) throws CollectorException {
         Answer answer = authorized(() -> withBody(new HttpPost(address.resolve("api/v1/reports")), reportJson));
         return switch (answer.status()) {
             case 201 -> Delivery.ACCEPTED;
@@ -60,7 +66,7 @@ public final class CollectorClient implements Closeable {
     }
 
     /** 409 means the command already has its final status (an earlier send got through, or it expired). */
-    public Delivery postResult(String commandId, byte[] resultJson) throws CollectorException {
+    Delivery postResult(String commandId, byte[] resultJson) throws CollectorException {
         URI uri = address.resolve("api/v1/commands/" + URLEncoder.encode(commandId, StandardCharsets.UTF_8) + "/result");
         Answer answer = authorized(() -> withBody(new HttpPost(uri), resultJson));
         return switch (answer.status()) {

@@ -19,16 +19,29 @@ public final class TrustAnchors {
     private TrustAnchors() {
     }
 
-    /** The JVM's default trust, or only the certificates in {@code pemPath} when it is not empty. */
+    /** The system's trust ({@link #system()}), or only the certificates in {@code pemPath} when it is not empty. */
     public static SSLContext context(String pemPath) {
         if (pemPath == null || pemPath.isBlank()) {
-            try {
-                return SSLContext.getDefault();
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException("no default TLS context: " + e.getMessage(), e);
-            }
+            return system();
         }
         return pinned(Path.of(pemPath.strip()));
+    }
+
+    /**
+     * On Windows the machine's and user's trusted roots (what Outlook trusts, including an enterprise CA
+     * deployed by Group Policy), through the JDK's own SunMSCAPI; elsewhere the JVM's default trust.
+     */
+    public static SSLContext system() {
+        try {
+            if (System.getProperty("os.name", "").startsWith("Windows")) {
+                KeyStore roots = KeyStore.getInstance("Windows-ROOT");
+                roots.load(null, null);
+                return withTrust(roots);
+            }
+            return SSLContext.getDefault();
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("cannot read the system's trusted certificates: " + e.getMessage(), e);
+        }
     }
 
     public static SSLContext pinned(Path pem) {
@@ -50,13 +63,17 @@ public final class TrustAnchors {
             for (Certificate c : certificates) {
                 trust.setCertificateEntry("ca-" + i++, c);
             }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, tmf.getTrustManagers(), null);
-            return context;
+            return withTrust(trust);
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException("cannot build the pinned TLS trust: " + e.getMessage(), e);
         }
+    }
+
+    private static SSLContext withTrust(KeyStore trust) throws GeneralSecurityException {
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, tmf.getTrustManagers(), null);
+        return context;
     }
 }
