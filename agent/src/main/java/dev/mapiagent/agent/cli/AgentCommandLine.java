@@ -30,6 +30,9 @@ public final class AgentCommandLine {
             if (cls == HealCommand.class) {
                 return cls.cast(new HealCommand(hosts));
             }
+            if (cls == RunCommand.class) {
+                return cls.cast(new RunCommand(hosts));
+            }
             if (cls == UndoCommand.class) {
                 return cls.cast(new UndoCommand(hosts));
             }

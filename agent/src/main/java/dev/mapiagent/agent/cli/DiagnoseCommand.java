@@ -6,7 +6,16 @@ import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.outlook.status.ConnectionStatusParser;
 import dev.mapiagent.protocol.Report;
 import dev.mapiagent.protocol.Verdicts;
+import dev.mapiagent.agent.report.AgentHttp;
+import dev.mapiagent.agent.report.TrustAnchors;
+import dev.mapiagent.agent.report.probe.EndpointProber;
+import dev.mapiagent.agent.report.probe.ProbeTargets;
+import dev.mapiagent.agent.report.probe.ProbedReport;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -34,6 +43,12 @@ public class DiagnoseCommand implements Callable<Integer> {
             description = "Outlook's Connection Status table saved as text (- for standard input).")
     String connectionStatus;
 
+    @Option(names = "--probe", description = "Also ask the Exchange MAPI endpoints of the Autodiscover cache (healthcheck, authentication); no credentials are sent.")
+    boolean probe;
+
+    /** Probes must not hold up a logon: an Exchange server that needs longer counts as unreachable. */
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
+
     private final HostProvider hosts;
     private final InputStream in;
 
@@ -49,6 +64,9 @@ public class DiagnoseCommand implements Callable<Integer> {
                         TextInput.read(f, in, ConnectionStatusParser.MAX_INPUT, "Connection Status table")));
         Host host = hosts.open(snapshotOption.snapshot);
         Report report = new Diagnoser(host, Clock.systemUTC(), AgentVersion.current()).diagnose(DiagnosisInput.defaults().withStatus(status));
+        if (probe) {
+            report = probed(report);
+        }
         Output output = new Output(spec.commandLine().getOut());
         if (common.json) {
             output.json(report);
@@ -56,5 +74,13 @@ public class DiagnoseCommand implements Callable<Integer> {
             output.report(report, host.describe());
         }
         return Verdicts.hasProblem(report.findings()) ? ExitCode.PROBLEMS : ExitCode.OK;
+    }
+
+    private static Report probed(Report report) {
+        try (CloseableHttpClient http = AgentHttp.client(TrustAnchors.system(), PROBE_TIMEOUT, PROBE_TIMEOUT)) {
+            return ProbedReport.with(report, new EndpointProber(http).probe(ProbeTargets.of(report.autodiscover())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = AgentVersion.class,
         description = "Finds and fixes why Outlook is not on MAPI over HTTP.",
-        subcommands = {DiagnoseCommand.class, HealCommand.class, UndoCommand.class, ParseStatusCommand.class, SnapshotCommand.class},
+        subcommands = {DiagnoseCommand.class, HealCommand.class, UndoCommand.class, RunCommand.class,
+            ParseStatusCommand.class, SnapshotCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no problem found / done",

@@ -1,5 +1,6 @@
 package dev.mapiagent.agent.cli;
 
+import dev.mapiagent.agent.config.ConfigException;
 import dev.mapiagent.agent.export.ExportException;
 import dev.mapiagent.agent.heal.UnknownJournalException;
 import dev.mapiagent.agent.host.BadSnapshotException;
@@ -31,7 +32,8 @@ final class OneLineErrors implements IExecutionExceptionHandler {
 
     static int exitCodeOf(Throwable ex) {
         if (ex instanceof BadInputException || ex instanceof BadSnapshotException || ex instanceof InputException
-                || ex instanceof UnknownJournalException || ex instanceof ExportException) {
+                || ex instanceof UnknownJournalException || ex instanceof ExportException
+                || ex instanceof ConfigException) {
             return ExitCode.BAD_INPUT;
         }
         return ExitCode.AGENT_FAILURE;

@@ -29,4 +29,9 @@ public interface Host {
 
     /** A short description for messages: "this PC" or "snapshot DIR". */
     String describe();
+
+    /** How secrets the agent keeps (its token) are protected at rest; DPAPI on a live Windows host. */
+    default SecretProtector secretProtector() {
+        return SecretProtector.USER_FILE_ONLY;
+    }
 }

@@ -96,6 +96,7 @@ class HealCommandTest {
         Path pc = SnapshotCopy.of("mapihttp-disabled", temp);
         Path outlook = pc.resolve("LocalAppData/Microsoft/Outlook");
         Files.writeString(outlook.resolve("Outlook.pst"), "pst");
+        Files.createDirectories(outlook.resolve("16")); // git keeps no empty folder: a fresh checkout lacks it
         Files.writeString(outlook.resolve("16/notes.txt"), "keep me");
         Files.writeString(outlook.resolve("16/AutoD.contoso.com.xml"), "<Autodiscover/>");
         CliRun run = CliRun.of("heal", "--snapshot", pc.toString(), "--only", "reset-autodiscover-cache");

@@ -13,6 +13,7 @@ import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.agent.host.HostException;
 import dev.mapiagent.agent.host.Processes;
 import dev.mapiagent.agent.host.Registry;
+import dev.mapiagent.agent.host.SecretProtector;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -116,6 +117,11 @@ public final class WindowsHost implements Host {
     @Override
     public String describe() {
         return "this PC";
+    }
+
+    @Override
+    public SecretProtector secretProtector() {
+        return new DpapiSecretProtector();
     }
 
     private static String firstLine(String message) {

@@ -1,0 +1,205 @@
+package dev.mapiagent.agent.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mapiagent.protocol.ProtocolJson;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+
+/**
+ * The agent's side of the collector API (DESIGN.md §6): enroll once, then send reports and command
+ * results and fetch commands with the Bearer token. When the collector no longer knows the token (401)
+ * the agent enrolls again and repeats the request once.
+ */
+public final class CollectorClient implements Closeable {
+
+    /** Answers larger than this are not read (a command list is small). */
+    private static final int MAX_ANSWER_BYTES = 1024 * 1024;
+    private static final ObjectMapper JSON = ProtocolJson.mapper();
+
+    private final CollectorAddress address;
+    private final CloseableHttpClient http;
+    private final TokenStore tokens;
+    private final DeviceIdentity identity;
+    private final String enrollSecret;
+
+    public CollectorClient(CollectorAddress address, CloseableHttpClient http, TokenStore tokens, DeviceIdentity identity,
+                           String enrollSecret) {
+        this.address = address;
+        this.http = http;
+        this.tokens = tokens;
+        this.identity = identity;
+        this.enrollSecret = enrollSecret;
+    }
+
+    /** Sends a spooled report or command result. */
+    public Delivery send(SpoolItem item) throws CollectorException {
+        byte[] body = bytes(item.body());
+        return item.kind() == SpoolItem.Kind.REPORT ? postReport(body) : postResult(item.commandId(), body);
+    }
+
+    Delivery postReport(byte[] reportJson) throws CollectorException {
+        Answer answer = authorized(() -> withBody(new HttpPost(address.resolve("api/v1/reports")), reportJson));
+        return switch (answer.status()) {
+            case 201 -> Delivery.ACCEPTED;
+            case 200 -> Delivery.DUPLICATE;
+            default -> rejectedOrRetry(answer, "report");
+        };
+    }
+
+    /** 409 means the command already has its final status (an earlier send got through, or it expired). */
+    Delivery postResult(String commandId, byte[] resultJson) throws CollectorException {
+        URI uri = address.resolve("api/v1/commands/" + URLEncoder.encode(commandId, StandardCharsets.UTF_8) + "/result");
+        Answer answer = authorized(() -> withBody(new HttpPost(uri), resultJson));
+        return switch (answer.status()) {
+            case 200, 201 -> Delivery.ACCEPTED;
+            case 409 -> Delivery.DUPLICATE;
+            default -> rejectedOrRetry(answer, "command result");
+        };
+    }
+
+    public List<PendingCommand> fetchCommands() throws CollectorException {
+        Answer answer = authorized(() -> new HttpGet(address.resolve("api/v1/commands")));
+        if (answer.status() != 200) {
+            rejectedOrRetry(answer, "command list");
+            throw new CollectorException("collector refused the command list: " + answer.summary());
+        }
+        JsonNode commands = parse(answer).path("commands");
+        List<PendingCommand> pending = new ArrayList<>();
+        for (JsonNode c : commands) {
+            List<String> actions = new ArrayList<>();
+            c.path("actions").forEach(a -> actions.add(a.asText()));
+            pending.add(new PendingCommand(c.path("commandId").asText(), actions, instant(c.path("expiresAt"))));
+        }
+        return pending;
+    }
+
+    /** Sends with the stored token (enrolling first when there is none); on 401 enrolls again and repeats once. */
+    private Answer authorized(Supplier<HttpUriRequestBase> request) throws CollectorException {
+        Optional<String> stored = tokens.load();
+        String token = stored.isPresent() ? stored.get() : enroll();
+        Answer answer = send(bearer(request.get(), token));
+        if (answer.status() == 401 && stored.isPresent()) {
+            tokens.clear();
+            answer = send(bearer(request.get(), enroll()));
+        }
+        if (answer.status() == 401) {
+            throw new CollectorException("collector does not accept the agent token it just issued: " + answer.summary());
+        }
+        return answer;
+    }
+
+    private String enroll() throws CollectorException {
+        if (enrollSecret == null || enrollSecret.isEmpty()) {
+            throw new CollectorException("not enrolled and no EnrollSecret configured");
+        }
+        ObjectNode body = JSON.createObjectNode()
+                .put("enrollSecret", enrollSecret)
+                .put("deviceId", identity.deviceId())
+                .put("hostname", identity.hostname())
+                .put("user", identity.user());
+        Answer answer = send(withBody(new HttpPost(address.resolve("api/v1/enroll")), bytes(body)));
+        if (answer.status() != 200 && answer.status() != 201) {
+            throw new CollectorException("enrollment refused: " + answer.summary());
+        }
+        String token = parse(answer).path("agentToken").asText("");
+        if (token.isEmpty()) {
+            throw new CollectorException("enrollment answer has no agentToken");
+        }
+        tokens.save(token);
+        return token;
+    }
+
+    private static HttpUriRequestBase bearer(HttpUriRequestBase request, String token) {
+        request.setHeader("Authorization", "Bearer " + token);
+        return request;
+    }
+
+    private Answer send(HttpUriRequestBase request) throws CollectorException {
+        request.setHeader("Accept", "application/json");
+        try {
+            return http.execute(request, response -> {
+                byte[] body = response.getEntity() == null ? new byte[0]
+                        : EntityUtils.toByteArray(response.getEntity(), MAX_ANSWER_BYTES);
+                return new Answer(response.getCode(), body);
+            });
+        } catch (SSLException e) {
+            throw new CollectorException("TLS with the collector failed (certificate not trusted or SSL inspection): "
+                    + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new CollectorException("collector unreachable at " + address.base() + ": " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()), e);
+        }
+    }
+
+    private static HttpUriRequestBase withBody(HttpPost post, byte[] json) {
+        post.setEntity(new ByteArrayEntity(json, ContentType.APPLICATION_JSON));
+        return post;
+    }
+
+    private static Delivery rejectedOrRetry(Answer answer, String what) throws CollectorException {
+        int s = answer.status();
+        if (s == 408 || s == 429 || s >= 500 || s == 403) {
+            throw new CollectorException("collector cannot take the " + what + " now: " + answer.summary());
+        }
+        return Delivery.REJECTED;
+    }
+
+    private static JsonNode parse(Answer answer) throws CollectorException {
+        try {
+            return JSON.readTree(answer.body());
+        } catch (IOException e) {
+            throw new CollectorException("collector answered something that is not JSON (HTTP " + answer.status() + ")");
+        }
+    }
+
+    private static Instant instant(JsonNode node) {
+        if (!node.isTextual()) {
+            return null;
+        }
+        try {
+            return Instant.parse(node.asText());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static byte[] bytes(JsonNode node) {
+        try {
+            return JSON.writeValueAsBytes(node);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One HTTP answer, read fully (bounded). */
+    record Answer(int status, byte[] body) {
+        String summary() {
+            String text = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+            return "HTTP " + status + (text.isBlank() ? "" : " " + text);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.close();
+    }
+}

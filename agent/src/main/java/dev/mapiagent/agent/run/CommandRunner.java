@@ -1,0 +1,108 @@
+package dev.mapiagent.agent.run;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mapiagent.agent.heal.HealEvents;
+import dev.mapiagent.agent.heal.HealRequest;
+import dev.mapiagent.agent.heal.HealResult;
+import dev.mapiagent.agent.heal.Healer;
+import dev.mapiagent.agent.heal.JournalStep;
+import dev.mapiagent.agent.heal.StepState;
+import dev.mapiagent.agent.host.EventLog;
+import dev.mapiagent.agent.report.PendingCommand;
+import dev.mapiagent.agent.report.SpoolItem;
+import dev.mapiagent.protocol.CommandStatus;
+import dev.mapiagent.protocol.HealAction;
+import dev.mapiagent.protocol.ProtocolJson;
+import dev.mapiagent.protocol.Report;
+import dev.mapiagent.protocol.Verdicts;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Runs one helpdesk command: only known heal actions, only those local policy allows
+ * ({@code AllowedRemoteActions}); anything else is refused whole, recorded as event 1020 and reported back.
+ * An allowed command is an ordinary heal with its journal.
+ */
+public final class CommandRunner {
+
+    /** Exit codes of DESIGN.md §4 as the result carries them. */
+    static final int EXIT_OK = 0;
+    static final int EXIT_PROBLEMS = 1;
+    static final int EXIT_REFUSED = 2;
+
+    private final Healer healer;
+    private final Set<HealAction> allowed;
+    private final EventLog events;
+    private final Supplier<Report> diagnosis;
+    private final Clock clock;
+
+    /** @param diagnosis the current state, sent as "before" with a refusal */
+    public CommandRunner(Healer healer, Set<HealAction> allowed, EventLog events, Supplier<Report> diagnosis, Clock clock) {
+        this.healer = healer;
+        this.allowed = Set.copyOf(allowed);
+        this.events = events;
+        this.diagnosis = diagnosis;
+        this.clock = clock;
+    }
+
+    /** The result to send, or empty when the command expired before it could start (the collector expires it). */
+    public Optional<SpoolItem> run(PendingCommand command) {
+        if (command.expiresAt() != null && clock.instant().isAfter(command.expiresAt())) {
+            return Optional.empty();
+        }
+        List<String> notAllowed = new ArrayList<>();
+        Set<HealAction> actions = EnumSet.noneOf(HealAction.class);
+        for (String id : command.actions()) {
+            Optional<HealAction> action = HealAction.byId(id);
+            if (action.isPresent() && allowed.contains(action.get())) {
+                actions.add(action.get());
+            } else {
+                notAllowed.add(id);
+            }
+        }
+        if (notAllowed.isEmpty() && actions.isEmpty()) {
+            notAllowed.add("(no action)");
+        }
+        if (!notAllowed.isEmpty()) {
+            String message = "refused: local policy (AllowedRemoteActions) does not allow " + String.join(", ", notAllowed);
+            events.write(EventLog.Level.WARNING, HealEvents.REMOTE_COMMAND_REFUSED,
+                    "remote command " + command.commandId() + " " + message);
+            return Optional.of(result(command, CommandStatus.REFUSED, EXIT_REFUSED, message, diagnosis.get(), null));
+        }
+        HealResult heal = healer.heal(new HealRequest(actions, false));
+        boolean failed = heal.anyFailed();
+        int exit = failed || Verdicts.hasProblem(heal.after().findings()) ? EXIT_PROBLEMS : EXIT_OK;
+        return Optional.of(result(command, failed ? CommandStatus.FAILED : CommandStatus.SUCCEEDED, exit,
+                summary(heal), heal.before(), heal.after()));
+    }
+
+    private static String summary(HealResult heal) {
+        String steps = heal.steps().isEmpty() ? "nothing to change"
+                : heal.steps().stream().map(CommandRunner::describe).collect(Collectors.joining("; "));
+        String journal = heal.journalId() == null ? "" : " (journal " + heal.journalId() + ")";
+        return steps + journal + "; verdict " + heal.before().verdict() + " -> " + heal.after().verdict();
+    }
+
+    private static String describe(JournalStep step) {
+        String state = step.state().name().toLowerCase(Locale.ROOT);
+        return step.action().id() + " " + state + (step.state() == StepState.APPLIED ? "" : ": " + step.message());
+    }
+
+    private static SpoolItem result(PendingCommand command, CommandStatus status, int exitCode, String message,
+                                    Report before, Report after) {
+        ObjectNode body = ProtocolJson.mapper().createObjectNode();
+        body.put("status", status.id());
+        body.put("exitCode", exitCode);
+        body.put("message", message.length() > 2000 ? message.substring(0, 2000) : message);
+        body.set("before", before == null ? null : ProtocolJson.mapper().valueToTree(before));
+        body.set("after", after == null ? null : ProtocolJson.mapper().valueToTree(after));
+        return SpoolItem.result(command.commandId(), body);
+    }
+}

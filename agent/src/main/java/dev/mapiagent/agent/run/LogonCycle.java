@@ -1,0 +1,140 @@
+package dev.mapiagent.agent.run;
+
+import dev.mapiagent.agent.config.AgentConfig;
+import dev.mapiagent.agent.diagnosis.DiagnosisInput;
+import dev.mapiagent.agent.diagnosis.Diagnoser;
+import dev.mapiagent.agent.heal.HealRequest;
+import dev.mapiagent.agent.heal.HealResult;
+import dev.mapiagent.agent.heal.Healer;
+import dev.mapiagent.agent.heal.JournalStore;
+import dev.mapiagent.agent.report.CollectorClient;
+import dev.mapiagent.agent.report.CollectorException;
+import dev.mapiagent.agent.report.PendingCommand;
+import dev.mapiagent.agent.report.Spool;
+import dev.mapiagent.agent.report.SpoolItem;
+import dev.mapiagent.agent.report.probe.EndpointProber;
+import dev.mapiagent.agent.report.probe.ProbeTargets;
+import dev.mapiagent.agent.report.probe.ProbedReport;
+import dev.mapiagent.protocol.Finding;
+import dev.mapiagent.protocol.HealAction;
+import dev.mapiagent.protocol.ProtocolJson;
+import dev.mapiagent.protocol.Report;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the logon mode does: the first cycle diagnoses, heals what policy lets it heal by itself, reports
+ * and runs the helpdesk's commands; later polls only deliver what waits in the spool and run new commands.
+ * Everything to send goes through the spool, so order and exactly-once delivery are the same whether the
+ * collector was up or not.
+ */
+public final class LogonCycle {
+
+    private final Diagnoser diagnoser;
+    private final Healer healer;
+    private final Path stateFolder;
+    private final AgentConfig config;
+    private final CollectorClient collector;
+    private final Spool spool;
+    private final Optional<EndpointProber> prober;
+    private final CommandRunner commands;
+    private final RunLog log;
+
+    public LogonCycle(Diagnoser diagnoser, Healer healer, Path stateFolder, AgentConfig config, CollectorClient collector,
+                      Spool spool, Optional<EndpointProber> prober, CommandRunnerFactory commands, RunLog log) {
+        this.diagnoser = diagnoser;
+        this.healer = healer;
+        this.stateFolder = stateFolder;
+        this.config = config;
+        this.collector = collector;
+        this.spool = spool;
+        this.prober = prober;
+        this.commands = commands.create(healer, this::diagnose);
+        this.log = log;
+    }
+
+    /** Builds the command runner once the cycle can give it the current diagnosis. */
+    @FunctionalInterface
+    public interface CommandRunnerFactory {
+        CommandRunner create(Healer healer, java.util.function.Supplier<Report> diagnosis);
+    }
+
+    /** The first cycle after logon; true when the collector took everything. */
+    public boolean first() {
+        Report report = diagnose();
+        log.info("diagnosis " + report.reportId() + ": verdict " + report.verdict() + ", " + report.findings().size()
+                + " finding(s)");
+        spool.add(SpoolItem.report(ProtocolJson.mapper().valueToTree(report)));
+        autoHeal(report).ifPresent(after -> spool.add(SpoolItem.report(ProtocolJson.mapper().valueToTree(after))));
+        return poll();
+    }
+
+    /** Delivers the spool, then fetches and runs pending commands and delivers their results. */
+    public boolean poll() {
+        if (!deliver()) {
+            return false;
+        }
+        List<PendingCommand> pending;
+        try {
+            pending = collector.fetchCommands();
+        } catch (CollectorException e) {
+            log.warn("cannot fetch commands: " + e.getMessage());
+            return false;
+        }
+        for (PendingCommand command : pending) {
+            log.info("command " + command.commandId() + ": " + String.join(", ", command.actions()));
+            Optional<SpoolItem> result = commands.run(command);
+            if (result.isEmpty()) {
+                log.warn("command " + command.commandId() + " expired before it could start");
+            }
+            result.ifPresent(spool::add);
+        }
+        return pending.isEmpty() || deliver();
+    }
+
+    private boolean deliver() {
+        Spool.DrainResult drained = spool.drain(collector::send);
+        drained.rejected().forEach(r -> log.warn("dropped from the spool: " + r));
+        if (drained.delivered() > 0) {
+            log.info("delivered " + drained.delivered() + " item(s) to the collector");
+        }
+        if (!drained.complete()) {
+            log.warn("collector not reached, " + spool.size() + " item(s) spooled (" + spool.dropped()
+                    + " dropped so far): " + drained.stoppedBy());
+        }
+        return drained.complete();
+    }
+
+    private Optional<Report> autoHeal(Report report) {
+        Set<HealAction> wanted = EnumSet.noneOf(HealAction.class);
+        for (Finding f : report.findings()) {
+            HealAction.byId(f.remedy() == null ? "" : f.remedy())
+                    .filter(config.autoHealActions()::contains).ifPresent(wanted::add);
+        }
+        if (wanted.isEmpty()) {
+            return Optional.empty();
+        }
+        if (config.autoHealActions().contains(HealAction.RESTART_OUTLOOK)) {
+            wanted.add(HealAction.RESTART_OUTLOOK);
+        }
+        HealResult result = healer.heal(new HealRequest(wanted, false));
+        log.info("auto-heal " + wanted + " (journal " + result.journalId() + "): verdict " + result.before().verdict()
+                + " -> " + result.after().verdict());
+        return Optional.ofNullable(result.after());
+    }
+
+    /** After a completed heal, a snapshot's Connection Status table describes Outlook as it was before. */
+    private Report diagnose() {
+        DiagnosisInput input = new JournalStore(stateFolder).anyCompleted()
+                ? DiagnosisInput.defaults().withoutConnectionStatus() : DiagnosisInput.defaults();
+        Report report = diagnoser.diagnose(input);
+        if (prober.isPresent()) {
+            List<Finding> probed = prober.get().probe(ProbeTargets.of(report.autodiscover()));
+            report = ProbedReport.with(report, probed);
+        }
+        return report;
+    }
+}

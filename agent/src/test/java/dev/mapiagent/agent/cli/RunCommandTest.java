@@ -1,0 +1,106 @@
+package dev.mapiagent.agent.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mapiagent.agent.run.SingleInstance;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void unreachableCollectorStillCompletesTheCycleSilentlyAndSpoolsTheReport() throws IOException {
+        Path pc = SnapshotCopy.of("mapihttp-disabled", temp);
+        Path config = config("http://127.0.0.1:" + closedPort());
+
+        CliRun run = CliRun.of("run", "--once", "--snapshot", pc.toString(), "--config", config.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.out());
+        assertEquals("", run.err());
+        assertEquals(1, spooled(pc));
+        assertTrue(Files.readString(state(pc).resolve("logs").resolve("agent.log")).contains("collector not reached"));
+    }
+
+    @Test
+    void aSecondInstanceForTheSameUserExitsAtOnceWithANote() throws IOException {
+        Path pc = SnapshotCopy.of("mapihttp-disabled", temp);
+        Path config = config("http://127.0.0.1:" + closedPort());
+
+        try (SingleInstance first = SingleInstance.acquire(state(pc)).orElseThrow()) {
+            CliRun run = CliRun.of("run", "--once", "--snapshot", pc.toString(), "--config", config.toString());
+
+            assertEquals(0, run.exitCode());
+            assertEquals("mapi-agent: already running for this user; nothing to do", run.err().strip());
+            assertEquals(0, spooled(pc));
+        }
+    }
+
+    @Test
+    void plainHttpToARemoteCollectorIsBadInput() throws IOException {
+        Path pc = SnapshotCopy.of("mapihttp-disabled", temp);
+
+        CliRun run = CliRun.of("run", "--once", "--snapshot", pc.toString(), "--config",
+                config("http://collector.contoso.com").toString());
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.errIsOneLine(), run.err());
+        assertTrue(run.err().contains("plain http"), run.err());
+    }
+
+    @Test
+    void missingCollectorUrlIsBadInput() throws IOException {
+        Path pc = SnapshotCopy.of("mapihttp-disabled", temp);
+
+        CliRun run = CliRun.of("run", "--once", "--snapshot", pc.toString());
+
+        assertEquals(2, run.exitCode());
+        assertEquals("mapi-agent: CollectorUrl is not configured (policy, config file or MSI property)", run.err().strip());
+    }
+
+    @Test
+    void theSnapshotsOwnAgentJsonIsTheDefaultConfigFile() throws IOException {
+        Path pc = SnapshotCopy.of("mapihttp-disabled", temp);
+        Files.copy(config("http://127.0.0.1:" + closedPort()), pc.resolve("agent.json"));
+
+        CliRun run = CliRun.of("run", "--once", "--snapshot", pc.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(1, spooled(pc));
+    }
+
+    private Path config(String url) throws IOException {
+        return Files.writeString(temp.resolve("config.json"),
+                "{\"collectorUrl\": \"" + url + "\", \"enrollSecret\": \"s\", \"startDelayMaxSeconds\": 0}");
+    }
+
+    private static Path state(Path pc) {
+        return pc.resolve("LocalAppData").resolve("MapiAgent");
+    }
+
+    private static long spooled(Path pc) throws IOException {
+        Path spool = state(pc).resolve("spool");
+        if (!Files.isDirectory(spool)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(spool)) {
+            return files.filter(f -> f.getFileName().toString().matches("\\d{20}\\.json")).count();
+        }
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}

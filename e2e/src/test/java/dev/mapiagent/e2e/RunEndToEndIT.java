@@ -1,0 +1,149 @@
+package dev.mapiagent.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The logon mode end to end: the real collector jar as a process, the real agent jar run with
+ * {@code run --once} on copies of the example snapshots.
+ */
+class RunEndToEndIT {
+
+    private static final Path AGENT_JAR = Path.of(System.getProperty("e2e.agentJar", "../agent/target/mapi-agent.jar"));
+    private static final Path COLLECTOR_JAR =
+            Path.of(System.getProperty("e2e.collectorJar", "../collector/target/mapi-collector.jar"));
+    private static final Path EXAMPLES = Path.of(System.getProperty("e2e.examples", "../examples"));
+
+    @TempDir
+    static Path temp;
+
+    private static CollectorProcess collector;
+
+    @BeforeAll
+    static void startCollector() throws IOException, InterruptedException {
+        assertTrue(Files.isRegularFile(AGENT_JAR), "build the agent first: " + AGENT_JAR);
+        assertTrue(Files.isRegularFile(COLLECTOR_JAR), "build the collector first: " + COLLECTOR_JAR);
+        collector = new CollectorProcess(COLLECTOR_JAR, temp.resolve("collector"));
+        collector.start();
+    }
+
+    @AfterAll
+    static void stopCollector() throws InterruptedException {
+        collector.close();
+    }
+
+    @Test
+    void firstCycleEnrollsAndTheReportAppearsSilently() throws Exception {
+        AgentSnapshot pc = snapshot("mapihttp-disabled");
+
+        AgentSnapshot.Run run = pc.runOnce();
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("", run.out());
+        assertEquals("", run.err());
+        JsonNode device = collector.device(pc.deviceId);
+        assertEquals("PC-0202", device.path("hostname").asText());
+        assertEquals("DEGRADED", device.path("verdict").asText());
+        assertTrue(device.path("latest").path("findings").toString().contains("MAPIHTTP_DISABLED_REGISTRY"));
+        assertEquals(List.of(), pc.spooledReportIds());
+    }
+
+    @Test
+    void helpdeskHealIsRunByTheNextCycleAndTheCollectorShowsTheHealthyResult() throws Exception {
+        AgentSnapshot pc = snapshot("mapihttp-disabled");
+        assertEquals(0, pc.runOnce().exitCode());
+        String commandId = collector.queueHeal(pc.deviceId, "enable-mapihttp", "reset-autodiscover-cache")
+                .path("commandId").asText();
+
+        AgentSnapshot.Run run = pc.runOnce();
+
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode command = command(collector.device(pc.deviceId), commandId);
+        assertEquals("succeeded", command.path("status").asText(), command.toString());
+        assertEquals(0, command.path("exitCode").asInt(), command.toString());
+        assertTrue(command.path("message").asText().contains("enable-mapihttp applied"), command.toString());
+        assertFalse(command.path("beforeReportId").isNull());
+        assertFalse(command.path("afterReportId").isNull());
+        assertTrue(pc.registryText().contains("\"MapiHttpDisabled\"=dword:00000000"), "the snapshot is fixed");
+
+        assertEquals(0, pc.runOnce().exitCode());
+        assertEquals("HEALTHY", collector.device(pc.deviceId).path("verdict").asText());
+    }
+
+    @Test
+    void withTheCollectorDownCyclesSpoolAndEveryItemIsDeliveredOnceWhenItIsBack() throws Exception {
+        AgentSnapshot pc = snapshot("fallback-stale-sspi");
+        assertEquals(0, pc.runOnce().exitCode());
+        List<String> spooled = new ArrayList<>();
+
+        collector.stop();
+        try {
+            for (int i = 0; i < 2; i++) {
+                AgentSnapshot.Run offline = pc.runOnce();
+                assertEquals(0, offline.exitCode(), offline.err());
+                assertEquals("", offline.err());
+            }
+            spooled.addAll(pc.spooledReportIds());
+        } finally {
+            collector.start();
+        }
+        assertEquals(2, spooled.size());
+        assertTrue(pc.agentLog().contains("collector not reached"));
+
+        assertEquals(0, pc.runOnce().exitCode());
+        assertEquals(0, pc.runOnce().exitCode());
+
+        assertEquals(List.of(), pc.spooledReportIds());
+        List<String> history = new ArrayList<>();
+        collector.device(pc.deviceId).path("reports").forEach(r -> history.add(r.path("reportId").asText()));
+        for (String id : spooled) {
+            assertEquals(1, history.stream().filter(id::equals).count(), id + " in " + history);
+        }
+        assertEquals(5, history.size(), "one report per cycle, each once: " + history);
+    }
+
+    @Test
+    void anActionForbiddenByPolicyIsRefusedAndTheRefusalReported() throws Exception {
+        AgentSnapshot pc = snapshot("mapihttp-disabled");
+        pc.addMachinePolicy("AllowedRemoteActions", "enable-mapihttp");
+        assertEquals(0, pc.runOnce().exitCode());
+        String commandId = collector.queueHeal(pc.deviceId, "reset-autodiscover-cache").path("commandId").asText();
+        String registryBefore = pc.registryText();
+
+        AgentSnapshot.Run run = pc.runOnce();
+
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode command = command(collector.device(pc.deviceId), commandId);
+        assertEquals("refused", command.path("status").asText(), command.toString());
+        assertTrue(command.path("message").asText().contains("reset-autodiscover-cache"), command.toString());
+        assertTrue(pc.agentLog().contains(" MapiAgent 1020 "), "event 1020 written");
+        assertEquals(registryBefore, pc.registryText());
+        assertTrue(Files.list(pc.dir.resolve("LocalAppData").resolve("Microsoft").resolve("Outlook")).findAny().isPresent(),
+                "the Autodiscover cache is untouched");
+    }
+
+    private AgentSnapshot snapshot(String example) throws IOException {
+        return new AgentSnapshot(EXAMPLES, example, temp, AGENT_JAR, collector.url());
+    }
+
+    private static JsonNode command(JsonNode device, String commandId) {
+        for (JsonNode c : device.path("commands")) {
+            if (c.path("commandId").asText().equals(commandId)) {
+                return c;
+            }
+        }
+        throw new AssertionError("command " + commandId + " not in " + device.path("commands"));
+    }
+}
