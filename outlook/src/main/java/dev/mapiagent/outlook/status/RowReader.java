@@ -21,8 +21,18 @@ final class RowReader {
     private RowReader() {
     }
 
+    /**
+     * The host Outlook talks HTTP to: over RPC/HTTP that is the Proxy Server, while "Server name"
+     * holds the mailbox GUID Exchange 2013+ uses as an RPC server; over MAPI/HTTP the Proxy Server is
+     * empty and "Server name" is the host.
+     */
+    private static String serverOf(RawRow row) {
+        String proxy = row.cell(Column.PROXY_SERVER);
+        return proxy != null ? proxy : row.cell(Column.SERVER_NAME);
+    }
+
     static ConnectionRow read(RawRow row, Dialect dialect) throws UnreadableRow {
-        String server = row.cell(Column.SERVER_NAME) != null ? row.cell(Column.SERVER_NAME) : row.cell(Column.PROXY_SERVER);
+        String server = serverOf(row);
         if (server == null) {
             throw new UnreadableRow("no server name");
         }

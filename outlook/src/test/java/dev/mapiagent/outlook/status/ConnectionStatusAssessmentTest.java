@@ -93,8 +93,8 @@ class ConnectionStatusAssessmentTest {
 
         assertEquals(new ConnectionStatusAssessment(MapiProtocol.MAPI_HTTP, Verdict.DEGRADED, List.of(
                 Finding.of(FindingCode.CONNECTION_FAILURES, Severity.WARNING,
-                        "6 of 40 requests from Outlook to " + MAILBOX_GUID + " (Mail) failed (15%, more than the 10% allowed)",
-                        "line 2: " + MAILBOX_GUID + " Mail HTTP 40/6"))), assessment);
+                        "6 of 40 requests from Outlook to outlook.office365.com (Mail) failed (15%, more than the 10% allowed)",
+                        "line 2: outlook.office365.com Mail HTTP 40/6"))), assessment);
     }
 
     @Test

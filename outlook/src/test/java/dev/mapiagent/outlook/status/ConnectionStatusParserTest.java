@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class ConnectionStatusParserTest {
 
-    private static final String MAILBOX_GUID = "8c0e4a7b-5f1d-4c2a-9e6b-3d2f1a0b9c8d@contoso.com";
+    /** The Proxy Server column: the host Outlook talks HTTP to (Server name holds the mailbox GUID). */
+    private static final String HTTP_HOST = "outlook.office365.com";
 
     @Test
     void readsRunbookWorkingTableAsMapiHttp() {
@@ -79,11 +80,11 @@ class ConnectionStatusParserTest {
     }
 
     @Test
-    void prefersServerNameOverProxyServer() {
+    void prefersTheProxyServerWhichIsTheHttpHostOverTheServerName() {
         ParsedStatusTable table = parsed("outlook2013-screenshot-row.txt");
 
         assertEquals(List.of(
-                new ConnectionRow(2, "Exchange.co…", "user1@contoso.com", null, "RPC/HTTP", MapiProtocol.RPC_HTTP, "Established", true, null, null, null)),
+                new ConnectionRow(2, "mail.contoso.com", "user1@contoso.com", null, "RPC/HTTP", MapiProtocol.RPC_HTTP, "Established", true, null, null, null)),
                 table.rows());
     }
 
@@ -287,7 +288,7 @@ class ConnectionStatusParserTest {
     }
 
     private static ConnectionRow dialogRow(int line, String type, int requests) {
-        return new ConnectionRow(line, MAILBOX_GUID, "ann@contoso.com", type, "HTTP", MapiProtocol.MAPI_HTTP,
+        return new ConnectionRow(line, HTTP_HOST, "ann@contoso.com", type, "HTTP", MapiProtocol.MAPI_HTTP,
                 "Established", true, requests, 0, "Bearer*");
     }
 }
