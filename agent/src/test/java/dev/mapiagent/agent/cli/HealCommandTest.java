@@ -82,6 +82,37 @@ class HealCommandTest {
     }
 
     @Test
+    void healChangesNothingOutsideItsTargets() throws IOException {
+        Path pc = SnapshotCopy.of("mapihttp-disabled", temp);
+        Path outlook = pc.resolve("LocalAppData/Microsoft/Outlook");
+        Files.writeString(outlook.resolve("Outlook.pst"), "pst");
+        Files.writeString(outlook.resolve("16/notes.txt"), "keep me");
+        Files.createDirectories(pc.resolve("LocalAppData/Microsoft/Credentials"));
+        Files.writeString(pc.resolve("LocalAppData/Microsoft/Credentials/blob"), "opaque");
+        Map<String, String> before = SnapshotCopy.picture(pc);
+        List<String> regBefore = Files.readAllLines(pc.resolve("registry.reg"), StandardCharsets.UTF_16LE);
+
+        assertEquals(0, CliRun.of("heal", "--snapshot", pc.toString()).exitCode());
+
+        Map<String, String> after = SnapshotCopy.picture(pc);
+        String cacheFile = "LocalAppData/Microsoft/Outlook/b7e128fc6da9614daadcced8787ff412 - Autodiscover.xml";
+        for (Map.Entry<String, String> file : before.entrySet()) {
+            if (!file.getKey().equals("registry.reg") && !file.getKey().equals(cacheFile)) {
+                assertEquals(file.getValue(), after.get(file.getKey()), file.getKey());
+            }
+        }
+        assertFalse(after.containsKey(cacheFile));
+        assertTrue(after.keySet().stream().filter(k -> !before.containsKey(k))
+                .allMatch(k -> k.startsWith("LocalAppData/MapiAgent/")), after.keySet().toString());
+        List<String> regAfter = Files.readAllLines(pc.resolve("registry.reg"), StandardCharsets.UTF_16LE);
+        assertEquals(regBefore.size(), regAfter.size());
+        List<Integer> changed = java.util.stream.IntStream.range(0, regBefore.size())
+                .filter(i -> !regBefore.get(i).equals(regAfter.get(i))).boxed().toList();
+        assertEquals(1, changed.size(), changed.toString());
+        assertEquals("\"MapiHttpDisabled\"=dword:00000000", regAfter.get(changed.get(0)));
+    }
+
+    @Test
     void healTwiceIsHealOnce() {
         Path pc = SnapshotCopy.of("mapihttp-disabled", temp);
         assertEquals(0, CliRun.of("heal", "--snapshot", pc.toString()).exitCode());
