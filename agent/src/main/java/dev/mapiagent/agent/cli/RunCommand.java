@@ -48,6 +48,10 @@ public class RunCommand implements Callable<Integer> {
     static final Duration COLLECTOR_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration COLLECTOR_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
     static final int SPOOL_MAX_ITEMS = 200;
+    /** The longest the collector holds a poll (its limit is 60 s; proxies often cut idle requests at 60 s). */
+    static final Duration LONG_POLL_MAX = Duration.ofSeconds(50);
+    /** The pause between two long-polls while the collector answers, jittered by PollSchedule. */
+    static final Duration LONG_POLL_GAP = Duration.ofSeconds(2);
     static final long SPOOL_MAX_BYTES = 20L * 1024 * 1024;
 
     @Spec
@@ -111,10 +115,12 @@ public class RunCommand implements Callable<Integer> {
                 log.info("cycle done; exiting (" + (once ? "--once" : "StayResident is 0") + ")");
                 return ExitCode.OK;
             }
-            PollSchedule schedule = new PollSchedule(config.pollInterval(), random);
+            // the collector holds each poll up to the wait: a queued heal is answered at once
+            Duration wait = config.pollInterval().compareTo(LONG_POLL_MAX) < 0 ? config.pollInterval() : LONG_POLL_MAX;
+            PollSchedule schedule = new PollSchedule(LONG_POLL_GAP, random);
             while (!Thread.currentThread().isInterrupted()) {
                 sleep(schedule.next(delivered));
-                delivered = cycle.poll();
+                delivered = cycle.poll(wait);
             }
             return ExitCode.OK;
         }

@@ -26,7 +26,7 @@ public enum PolicySetting {
     START_DELAY_MAX_SECONDS("StartDelayMaxSeconds", Kind.NUMBER, Scope.MACHINE_AND_USER, "startDelayMaxSeconds",
             0, 3600, 120, "upper bound of the random wait after logon before the first diagnosis"),
     POLL_INTERVAL_SECONDS("PollIntervalSeconds", Kind.NUMBER, Scope.MACHINE_AND_USER, "pollIntervalSeconds",
-            30, 86400, 300, "seconds between two polls of the collector for commands (with jitter)"),
+            30, 86400, 300, "longest wait of one long-poll for commands at the collector (values above 50 act as 50)"),
     STAY_RESIDENT("StayResident", Kind.SWITCH, Scope.MACHINE_AND_USER, "stayResident", 0, 1, 1,
             "1 = keep running and poll for commands while the user is logged on; 0 = exit after the report"),
     PROBE_ENDPOINTS("ProbeEndpoints", Kind.SWITCH, Scope.MACHINE_AND_USER, "probeEndpoints", 0, 1, 0,

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -17,12 +18,14 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * The agent's side of the collector API (DESIGN.md §6): enroll once, then send reports and command
@@ -30,6 +33,10 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  * the agent enrolls again and repeats the request once.
  */
 public final class CollectorClient implements Closeable {
+
+    /** How much longer than the long-poll wait the agent waits for the answer before giving up. */
+    static final long LONG_POLL_GRACE_SECONDS = 15;
+
 
     /** Answers larger than this are not read (a command list is small). */
     private static final int MAX_ANSWER_BYTES = 1024 * 1024;
@@ -77,7 +84,23 @@ public final class CollectorClient implements Closeable {
     }
 
     public List<PendingCommand> fetchCommands() throws CollectorException {
-        Answer answer = authorized(() -> new HttpGet(address.resolve("api/v1/commands")));
+        return fetchCommands(Duration.ZERO);
+    }
+
+    /**
+     * The pending commands; with a wait the collector holds the request (long-poll) until a command is
+     * queued or the wait ends, so a helpdesk click reaches the PC at once.
+     */
+    public List<PendingCommand> fetchCommands(Duration wait) throws CollectorException {
+        String path = wait.isZero() ? "api/v1/commands" : "api/v1/commands?wait=" + wait.toSeconds();
+        Timeout responseTimeout = Timeout.ofSeconds(wait.toSeconds() + LONG_POLL_GRACE_SECONDS);
+        Answer answer = authorized(() -> {
+            HttpGet get = new HttpGet(address.resolve(path));
+            if (!wait.isZero()) {
+                get.setConfig(RequestConfig.custom().setResponseTimeout(responseTimeout).build());
+            }
+            return get;
+        });
         if (answer.status() != 200) {
             rejectedOrRetry(answer, "command list");
             throw new CollectorException("collector refused the command list: " + answer.summary());

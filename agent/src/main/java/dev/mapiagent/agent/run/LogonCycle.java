@@ -20,6 +20,7 @@ import dev.mapiagent.protocol.HealAction;
 import dev.mapiagent.protocol.ProtocolJson;
 import dev.mapiagent.protocol.Report;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -69,17 +70,20 @@ public final class LogonCycle {
                 + " finding(s)");
         spool.add(SpoolItem.report(ProtocolJson.mapper().valueToTree(report)));
         autoHeal(report).ifPresent(after -> spool.add(SpoolItem.report(ProtocolJson.mapper().valueToTree(after))));
-        return poll();
+        return poll(Duration.ZERO);
     }
 
-    /** Delivers the spool, then fetches and runs pending commands and delivers their results. */
-    public boolean poll() {
+    /**
+     * Delivers the spool, then fetches (waiting up to {@code wait} for one to be queued) and runs
+     * pending commands and delivers their results.
+     */
+    public boolean poll(Duration wait) {
         if (!deliver()) {
             return false;
         }
         List<PendingCommand> pending;
         try {
-            pending = collector.fetchCommands();
+            pending = collector.fetchCommands(wait);
         } catch (CollectorException e) {
             log.warn("cannot fetch commands: " + e.getMessage());
             return false;

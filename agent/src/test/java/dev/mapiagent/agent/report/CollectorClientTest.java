@@ -63,7 +63,7 @@ class CollectorClientTest {
             answer(ex, reportStatus, "{}");
         });
         server.createContext("/api/v1/commands", ex -> {
-            calls.add("commands");
+            calls.add("commands" + (ex.getRequestURI().getQuery() == null ? "" : "?" + ex.getRequestURI().getQuery()));
             answer(ex, 200, "{\"commands\":[{\"commandId\":\"c1\",\"actions\":[\"enable-mapihttp\",\"format-disk\"],"
                     + "\"expiresAt\":\"2030-01-01T00:00:00Z\"}]}");
         });
@@ -140,6 +140,15 @@ class CollectorClientTest {
 
         assertEquals(List.of(new PendingCommand("c1", List.of("enable-mapihttp", "format-disk"),
                 Instant.parse("2030-01-01T00:00:00Z"))), commands);
+    }
+
+    @Test
+    void aWaitTurnsTheCommandFetchIntoALongPoll() throws Exception {
+        client.fetchCommands(Duration.ofSeconds(50));
+        client.fetchCommands();
+
+        assertEquals(List.of("commands?wait=50", "commands"),
+                calls.stream().filter(c -> c.startsWith("commands")).toList());
     }
 
     private CollectorClient client(String secret, String url) throws Exception {
