@@ -43,6 +43,12 @@ public final class BenchMain implements Callable<Integer> {
             System.err.println("--url needs --enroll-secret and --admin-password");
             return 2;
         }
+        try {
+            Targets.of(options);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
         System.out.println(machine());
         Api api = new Api();
         for (String scenario : scenarios) {
