@@ -11,6 +11,7 @@ import dev.mapiagent.collector.auth.AccessManager;
 import dev.mapiagent.collector.auth.Authenticator;
 import dev.mapiagent.collector.metrics.CollectorMetrics;
 import dev.mapiagent.collector.service.CommandService;
+import dev.mapiagent.collector.service.CommandWaiters;
 import dev.mapiagent.collector.service.EnrollmentService;
 import dev.mapiagent.collector.service.FleetService;
 import dev.mapiagent.collector.service.IngestService;
@@ -21,6 +22,11 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +40,31 @@ public final class CollectorApp {
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+    /**
+     * How often parked long-polls are re-checked for heals queued by other collectors on the database, and how far
+     * back that re-check looks (it covers commit delays and clock differences between collectors).
+     */
+    static final Duration WAKE_RECHECK = Duration.ofMillis(250);
+    static final Duration WAKE_LOOK_BACK = Duration.ofSeconds(10);
+
+    /** Connections may sit silent for the longest long-poll and then some (Jetty's default is 30 s). */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(AgentRoutes.MAX_WAIT_SECONDS + 30);
+
     private CollectorApp() {
+    }
+
+    /** Sets the idle timeout of the connectors Javalin adds just before the server starts. */
+    private static LifeCycle.Listener idleTimeoutOnStart(Server server) {
+        return new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarting(LifeCycle event) {
+                for (Connector connector : server.getConnectors()) {
+                    if (connector instanceof AbstractConnector c) {
+                        c.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+                    }
+                }
+            }
+        };
     }
 
     public static Javalin create(CollectorConfig config, Jdbi jdbi, Clock clock) {
@@ -42,6 +72,10 @@ public final class CollectorApp {
         IngestService ingest = new IngestService(jdbi, clock, metrics);
         EnrollmentService enrollment = new EnrollmentService(jdbi, clock, config.enrollSecret());
         CommandService commands = new CommandService(jdbi, clock, config.commandTtl(), ingest);
+        CommandWaiters waiters = new CommandWaiters(commands::deliver,
+                () -> commands.recentlyQueuedDevices(WAKE_LOOK_BACK), WAKE_RECHECK);
+        commands.onQueued(waiters::wake);
+        metrics.countWaiting(waiters::waiting);
         UserService users = new UserService(jdbi, clock);
         SessionService sessions = new SessionService(jdbi, clock, config.sessionTtl());
         FleetService fleet = new FleetService(jdbi, config.serverSideMinDevices(), config.onsetWindow());
@@ -52,7 +86,11 @@ public final class CollectorApp {
             javalin.startup.showOldJavalinVersionWarning = false;
             javalin.jsonMapper(new JavalinJackson(ProtocolJson.mapper(), false));
             javalin.http.maxRequestSize = CollectorConfig.MAX_BODY_BYTES;
-            javalin.jetty.modifyServer(server -> server.setStopTimeout(10_000));
+            javalin.jetty.modifyServer(server -> {
+                server.setStopTimeout(10_000);
+                server.addEventListener(idleTimeoutOnStart(server));
+            });
+            javalin.events.serverStopping(waiters::close);
             if (config.tls()) {
                 javalin.jetty.addConnector((server, http) -> Tls.connector(server, http, config));
             }
@@ -79,7 +117,7 @@ public final class CollectorApp {
             ErrorHandling.install(javalin.routes);
             new OpsRoutes(jdbi, metrics).register(javalin.routes);
             new SessionRoutes(users, sessions, config.tls()).register(javalin.routes);
-            new AgentRoutes(enrollment, ingest, commands).register(javalin.routes);
+            new AgentRoutes(enrollment, ingest, commands, waiters).register(javalin.routes);
             new HelpdeskRoutes(jdbi, commands, fleet, users).register(javalin.routes);
             new StatusPasteRoutes().register(javalin.routes);
         });

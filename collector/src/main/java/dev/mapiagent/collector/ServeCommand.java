@@ -83,6 +83,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             app.stop();
             database.close();
             LOG.info("stopped");
+            flushLogs();
             stopped.countDown();
         }, "mapi-shutdown"));
         app.start(config.port());
@@ -91,6 +92,13 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
                 .addKeyValue("enrollment", config.enrollSecret() != null).log();
         stopped.await();
         return 0;
+    }
+
+    /** Writes out the log lines still queued for the asynchronous appender (logback.xml). */
+    private static void flushLogs() {
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
+            logback.stop();
+        }
     }
 
     private static void purge(RetentionService retention) {

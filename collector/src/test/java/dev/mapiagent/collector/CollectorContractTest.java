@@ -24,6 +24,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -419,6 +421,85 @@ abstract class CollectorContractTest {
         assertTrue(actions.contains("heal-queued by hank"), actions.toString());
         assertTrue(actions.contains("command-delivered by device:dev-1"), actions.toString());
         assertTrue(actions.contains("command-result by device:dev-1"), actions.toString());
+    }
+
+    // --- long-poll ---------------------------------------------------------------------------------------------
+
+    private String queueHeal(String deviceId) {
+        Response queued = http.postJson("/api/v1/devices/" + deviceId + "/heal", TestCollector.admin(),
+                Map.of("actions", List.of("restart-outlook")));
+        assertEquals(201, queued.status(), queued.body());
+        return queued.json().path("commandId").asText();
+    }
+
+    private static List<String> commandIds(Response r) {
+        assertEquals(200, r.status(), r.body());
+        return StreamSupport.stream(r.json().path("commands").spliterator(), false)
+                .map(c -> c.path("commandId").asText()).toList();
+    }
+
+    @Test
+    void aLongPollAnswersAtOnceWhenACommandIsAlreadyQueued() throws Exception {
+        String agent = collector.enroll("dev-1", "PC-0001");
+        String commandId = queueHeal("dev-1");
+        Response r = collector.longPoll(agent, 60).get(10, TimeUnit.SECONDS);
+        assertEquals(List.of(commandId), commandIds(r), "not held for the 60 s wait");
+    }
+
+    @Test
+    void aLongPollHandsOverAHealQueuedWhileItWaits() throws Exception {
+        String agent = collector.enroll("dev-1", "PC-0001");
+        CompletableFuture<Response> poll = collector.longPoll(agent, 60);
+        collector.awaitParked(1);
+        String commandId = queueHeal("dev-1");
+        assertEquals(List.of(commandId), commandIds(poll.get(5, TimeUnit.SECONDS)), "woken, not held for the 60 s wait");
+        assertEquals(0, commandIds(http.get("/api/v1/commands", agent)).size(), "handed out once");
+    }
+
+    @Test
+    void aLongPollAnswersWithNoCommandsWhenTheWaitEnds() throws Exception {
+        String agent = collector.enroll("dev-1", "PC-0001");
+        Response r = collector.longPoll(agent, 1).get(10, TimeUnit.SECONDS);
+        assertEquals(List.of(), commandIds(r));
+        collector.awaitParked(0);
+    }
+
+    @Test
+    void twoLongPollsOfOneDeviceGetTheCommandOnlyOnce() throws Exception {
+        String agent = collector.enroll("dev-1", "PC-0001");
+        CompletableFuture<Response> first = collector.longPoll(agent, 3);
+        CompletableFuture<Response> second = collector.longPoll(agent, 3);
+        collector.awaitParked(2);
+        String commandId = queueHeal("dev-1");
+        List<String> handedOut = new ArrayList<>(commandIds(first.get(10, TimeUnit.SECONDS)));
+        handedOut.addAll(commandIds(second.get(10, TimeUnit.SECONDS)));
+        assertEquals(List.of(commandId), handedOut);
+    }
+
+    @Test
+    void aLongPollOfAnotherDeviceIsNotWokenByItsHeal() throws Exception {
+        String agent = collector.enroll("dev-1", "PC-0001");
+        collector.enroll("dev-2", "PC-0002");
+        CompletableFuture<Response> poll = collector.longPoll(agent, 2);
+        collector.awaitParked(1);
+        queueHeal("dev-2");
+        assertEquals(List.of(), commandIds(poll.get(10, TimeUnit.SECONDS)));
+    }
+
+    @Test
+    void connectionsStayOpenLongerThanTheLongestLongPoll() {
+        org.eclipse.jetty.server.Connector[] connectors = collector.app().jettyServer().server().getConnectors();
+        assertEquals(1, connectors.length);
+        long idleMillis = ((org.eclipse.jetty.server.AbstractConnector) connectors[0]).getIdleTimeout();
+        assertTrue(idleMillis > dev.mapiagent.collector.api.AgentRoutes.MAX_WAIT_SECONDS * 1000L, "idle timeout " + idleMillis);
+    }
+
+    @Test
+    void anInvalidWaitIs400() {
+        String agent = collector.enroll("dev-1", "PC-0001");
+        for (String wait : List.of("soon", "-1", "1.5", "99999999999999999999")) {
+            assertError(http.get("/api/v1/commands?wait=" + wait, agent), 400, "invalid wait");
+        }
     }
 
     @Test

@@ -9,9 +9,11 @@ import dev.mapiagent.collector.support.TestCollector;
 import dev.mapiagent.collector.support.TestDatabase;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -69,6 +71,54 @@ class TwoCollectorsOnePostgresTest {
             pool.shutdown();
             assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
 
+            assertEquals(DEVICES, handedOut.size(), "each command handed out exactly once: " + handedOut);
+            assertEquals(queued, Set.copyOf(handedOut));
+        }
+    }
+
+    @Test
+    void aHealQueuedOnOneCollectorWakesALongPollParkedOnTheOther() throws Exception {
+        String url = TestDatabase.POSTGRES.freshUrl();
+        try (TestCollector a = new TestCollector(url, Clock.systemUTC());
+             TestCollector b = new TestCollector(url, Clock.systemUTC())) {
+            String agent = a.enroll("dev-1", "PC-1");
+            CompletableFuture<Http.Response> poll = b.longPoll(agent, 60);
+            b.awaitParked(1);
+            Http.Response queued = a.http().postJson("/api/v1/devices/dev-1/heal", TestCollector.admin(),
+                    Map.of("actions", List.of("restart-outlook")));
+            assertEquals(201, queued.status(), queued.body());
+            JsonNode delivered = poll.get(10, TimeUnit.SECONDS).json().path("commands");
+            assertEquals(1, delivered.size(), "woken long before its 60 s wait ends: " + delivered);
+            assertEquals(queued.json().path("commandId").asText(), delivered.path(0).path("commandId").asText());
+        }
+    }
+
+    @Test
+    void longPollsParkedOnBothCollectorsGetEachCommandExactlyOnce() throws Exception {
+        String url = TestDatabase.POSTGRES.freshUrl();
+        try (TestCollector a = new TestCollector(url, Clock.systemUTC());
+             TestCollector b = new TestCollector(url, Clock.systemUTC())) {
+            List<CompletableFuture<Http.Response>> polls = new ArrayList<>();
+            for (int i = 0; i < DEVICES; i++) {
+                String agent = a.enroll("dev-" + i, "PC-" + i);
+                polls.add(a.longPoll(agent, 5));
+                polls.add(b.longPoll(agent, 5));
+            }
+            a.awaitParked(DEVICES);
+            b.awaitParked(DEVICES);
+            Set<String> queued = new HashSet<>();
+            for (int i = 0; i < DEVICES; i++) {
+                Http.Response r = (i % 2 == 0 ? a : b).http().postJson("/api/v1/devices/dev-" + i + "/heal",
+                        TestCollector.admin(), Map.of("actions", List.of("restart-outlook")));
+                assertEquals(201, r.status(), r.body());
+                queued.add(r.json().path("commandId").asText());
+            }
+            List<String> handedOut = new ArrayList<>();
+            for (CompletableFuture<Http.Response> poll : polls) {
+                Http.Response r = poll.get(30, TimeUnit.SECONDS);
+                assertEquals(200, r.status(), r.body());
+                r.json().path("commands").forEach(c -> handedOut.add(c.path("commandId").asText()));
+            }
             assertEquals(DEVICES, handedOut.size(), "each command handed out exactly once: " + handedOut);
             assertEquals(queued, Set.copyOf(handedOut));
         }

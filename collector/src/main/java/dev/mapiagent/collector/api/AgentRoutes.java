@@ -4,23 +4,31 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mapiagent.collector.auth.AccessManager;
 import dev.mapiagent.collector.auth.Role;
 import dev.mapiagent.collector.service.CommandService;
+import dev.mapiagent.collector.service.CommandWaiters;
 import dev.mapiagent.collector.service.EnrollmentService;
 import dev.mapiagent.collector.service.IngestService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.Map;
 
-/** What agents call: enroll, post reports, fetch commands, post command results. */
+/** What agents call: enroll, post reports, fetch (or long-poll) commands, post command results. */
 public final class AgentRoutes {
+
+    /** The longest long-poll; the connection idle timeout (CollectorApp) is longer. */
+    public static final int MAX_WAIT_SECONDS = 60;
 
     private final EnrollmentService enrollment;
     private final IngestService ingest;
     private final CommandService commands;
+    private final CommandWaiters waiters;
 
-    public AgentRoutes(EnrollmentService enrollment, IngestService ingest, CommandService commands) {
+    public AgentRoutes(EnrollmentService enrollment, IngestService ingest, CommandService commands,
+                       CommandWaiters waiters) {
         this.enrollment = enrollment;
         this.ingest = ingest;
         this.commands = commands;
+        this.waiters = waiters;
     }
 
     public void register(RoutesConfig routes) {
@@ -46,9 +54,32 @@ public final class AgentRoutes {
         ctx.status(result.duplicate() ? 200 : 201).json(result);
     }
 
+    /** Queued commands at once; with {@code ?wait=N} a long-poll answered when one is queued or after N seconds. */
     private void pendingCommands(Context ctx) {
         String deviceId = AccessManager.principal(ctx).name();
-        ctx.json(Map.of("commands", commands.deliver(deviceId)));
+        Duration wait = waitParam(ctx.queryParam("wait"));
+        if (wait.isZero()) {
+            ctx.json(Map.of("commands", commands.deliver(deviceId)));
+            return;
+        }
+        ctx.future(() -> waiters.await(deviceId, wait).thenAccept(list -> ctx.json(Map.of("commands", list))));
+    }
+
+    /** The long-poll wait: absent means none; 0-60 seconds, longer waits are shortened to 60; anything else is 400. */
+    static Duration waitParam(String value) {
+        if (value == null || value.isBlank()) {
+            return Duration.ZERO;
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            seconds = -1;
+        }
+        if (seconds < 0) {
+            throw ApiException.badRequest("invalid wait", "wait is a whole number of seconds from 0 to " + MAX_WAIT_SECONDS);
+        }
+        return Duration.ofSeconds(Math.min(seconds, MAX_WAIT_SECONDS));
     }
 
     private void result(Context ctx) {

@@ -65,6 +65,13 @@ public final class CommandDao {
                 .bind("device", deviceId).bind("now", now).mapTo(String.class).list();
     }
 
+    /** Devices with a queued, unexpired command created after the time. */
+    public List<String> queuedSince(Instant since, Instant now) {
+        return handle.createQuery("SELECT device_id FROM commands WHERE status = 'queued' AND created_at > :since "
+                        + "AND expires_at > :now")
+                .bind("since", since).bind("now", now).mapTo(String.class).list();
+    }
+
     /** Queued commands past their expiry and delivered ones past expiry plus the grace for the result. */
     public List<StoredCommand> overdue(Instant now, Instant deliveredCutoff) {
         return handle.createQuery("SELECT " + COLUMNS + " FROM commands WHERE (status = 'queued' AND expires_at <= :now) "

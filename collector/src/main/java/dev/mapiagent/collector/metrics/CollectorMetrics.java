@@ -56,6 +56,15 @@ public final class CollectorMetrics {
                 .register(registry);
     }
 
+    /** Exposes how many long-polls are parked on this collector. */
+    public void countWaiting(java.util.function.IntSupplier waiting) {
+        GaugeWithCallback.builder()
+                .name("mapi_commands_waiting")
+                .help("Agents long-polling GET /api/v1/commands on this collector")
+                .callback(cb -> cb.call(waiting.getAsInt()))
+                .register(registry);
+    }
+
     public void reportIngested(String outcome) {
         reportsIngested.labelValues(outcome).inc();
     }

@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -37,6 +39,7 @@ public final class CommandService {
     private final Clock clock;
     private final Duration defaultTtl;
     private final IngestService ingest;
+    private final List<Consumer<String>> queuedListeners = new CopyOnWriteArrayList<>();
 
     public CommandService(Jdbi jdbi, Clock clock, Duration defaultTtl, IngestService ingest) {
         this.jdbi = jdbi;
@@ -80,7 +83,22 @@ public final class CommandService {
             }
             throw e;
         }
+        queuedListeners.forEach(listener -> listener.accept(deviceId));
         return command;
+    }
+
+    /** Tells the listener the device id of every command this collector queues, after it is committed. */
+    public void onQueued(Consumer<String> listener) {
+        queuedListeners.add(listener);
+    }
+
+    /**
+     * Devices whose command was queued (by any collector on the database) within the look-back and is still
+     * waiting for delivery.
+     */
+    public List<String> recentlyQueuedDevices(Duration lookBack) {
+        Instant now = clock.instant();
+        return jdbi.withHandle(h -> new CommandDao(h).queuedSince(now.minus(lookBack), now));
     }
 
     private static ApiException inFlightConflict(StoredCommand busy) {

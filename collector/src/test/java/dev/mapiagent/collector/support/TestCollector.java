@@ -1,6 +1,7 @@
 package dev.mapiagent.collector.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mapiagent.collector.CollectorApp;
 import dev.mapiagent.collector.CollectorConfig;
@@ -9,6 +10,10 @@ import dev.mapiagent.collector.service.UserService;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A collector started on a free port over a database, as {@code serve} starts it, with an admin account and an
@@ -19,6 +24,12 @@ public final class TestCollector implements AutoCloseable {
     public static final String ENROLL_SECRET = "enroll-secret-for-tests";
     public static final String ADMIN_PASSWORD = "admin-password-1";
     public static final String PASSWORD = "password-for-tests";
+
+    private static final ExecutorService LONG_POLLS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "test-long-poll");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final Database database;
     private final Javalin app;
@@ -47,6 +58,10 @@ public final class TestCollector implements AutoCloseable {
         return http;
     }
 
+    public Javalin app() {
+        return app;
+    }
+
     public Database database() {
         return database;
     }
@@ -72,6 +87,26 @@ public final class TestCollector implements AutoCloseable {
                 Map.of("enrollSecret", ENROLL_SECRET, "deviceId", deviceId, "hostname", hostname, "user", "ann"));
         assertEquals(201, r.status(), r.body());
         return Http.bearer(r.json().path("agentToken").asText());
+    }
+
+    /** A GET /api/v1/commands?wait=N running in the background. */
+    public CompletableFuture<Http.Response> longPoll(String agent, int waitSeconds) {
+        return CompletableFuture.supplyAsync(() -> http.get("/api/v1/commands?wait=" + waitSeconds, agent), LONG_POLLS);
+    }
+
+    /** Waits (up to 10 s) until this collector has exactly that many long-polls parked. */
+    public void awaitParked(int count) {
+        String line = "mapi_commands_waiting " + count + ".0";
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!http.get("/metrics", null).body().contains(line)) {
+            assertTrue(System.nanoTime() < deadline, "never saw " + line);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     @Override

@@ -1,0 +1,40 @@
+package dev.mapiagent.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/** Reports per second at the maximum rate, and latency at a fixed rate, on each database. */
+final class IngestScenario {
+
+    private IngestScenario() {
+    }
+
+    static String run(BenchOptions options, Api api) {
+        Markdown table = new Markdown("database", "load", "reports/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "errors",
+                "collector after");
+        for (Targets target : Targets.of(options)) {
+            try (PostgresSchema schema = target.freshSchema(); Collectors collectors = new Collectors(options, api)) {
+                Collectors.Instance collector = collectors.start(Targets.dbUrl(schema));
+                Fleet fleet = Fleet.enroll(api, List.of(collector.baseUrl()), collectors.enrollSecret(),
+                        "ingest-" + Long.toString(System.nanoTime(), 36), options.devices);
+                Load.closedLoop("warm-up", options.concurrency, Duration.ofSeconds(options.warmupSeconds),
+                        () -> fleet.postNextReport(api));
+                Load.Result max = Load.closedLoop("maximum rate, " + options.concurrency + " in flight",
+                        options.concurrency, Duration.ofSeconds(options.seconds), () -> fleet.postNextReport(api));
+                Load.Result fixed = Load.openLoop("fixed " + options.rate + "/s", options.rate,
+                        Duration.ofSeconds(options.seconds), () -> fleet.postNextReport(api));
+                for (Load.Result r : List.of(max, fixed)) {
+                    table.row(target.label(), r.label(), r.perSecond(), r.latencies().percentileMillis(50),
+                            r.latencies().percentileMillis(99), r.latencies().percentileMillis(99.9),
+                            r.latencies().maxMillis(), errors(r), collector.residentMemory());
+                }
+            }
+        }
+        return "### ingest\n\n" + options.devices + " devices, " + options.seconds + " s per run after "
+                + options.warmupSeconds + " s warm-up; latency = POST /api/v1/reports until the 201.\n\n" + table;
+    }
+
+    static String errors(Load.Result r) {
+        return r.errors() == 0 ? "0" : r.errors() + " (" + r.firstError() + ")";
+    }
+}

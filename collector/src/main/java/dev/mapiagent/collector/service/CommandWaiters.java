@@ -1,0 +1,224 @@
+package dev.mapiagent.collector.service;
+
+import dev.mapiagent.protocol.Command;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The long-polls of {@code GET /api/v1/commands?wait=N}: a request with nothing to deliver is parked here as a
+ * future (no thread waits) and completed when a heal is queued for its device, or with no commands when its wait
+ * ends.
+ *
+ * <p>Wake-ups come from two sources: this collector queueing a heal ({@link #wake}, at once) and, for heals queued
+ * by another collector on the same database, one shared re-check every {@code recheckEvery} that asks the database
+ * which devices got a command queued in the last seconds (one small indexed query per collector, however many
+ * requests are parked). The same path serves the embedded database, where the re-check simply finds nothing new.
+ *
+ * <p>A waiter is claimed before the database is asked to deliver, so a command the database hands out always
+ * goes to a request that is still parked: a wait ending while a delivery runs is answered by that delivery.
+ */
+public final class CommandWaiters implements AutoCloseable {
+
+    private final Function<String, List<Command>> deliver;
+    private final Supplier<Collection<String>> recentlyQueuedDevices;
+    private final ConcurrentHashMap<String, Set<Waiter>> parked = new ConcurrentHashMap<>();
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("mapi-longpoll-timer"));
+    private final ExecutorService workers = Executors.newFixedThreadPool(4, daemon("mapi-longpoll-worker"));
+    private volatile boolean closed;
+
+    /**
+     * @param deliver               claims and returns the device's queued commands (each one exactly once)
+     * @param recentlyQueuedDevices devices with a command queued recently, by any collector on the database
+     * @param recheckEvery          how often parked requests are re-checked against the database
+     */
+    public CommandWaiters(Function<String, List<Command>> deliver, Supplier<Collection<String>> recentlyQueuedDevices,
+                          Duration recheckEvery) {
+        this.deliver = deliver;
+        this.recentlyQueuedDevices = recentlyQueuedDevices;
+        long every = recheckEvery.toMillis();
+        timer.scheduleWithFixedDelay(() -> submit(this::recheck), every, every, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The device's commands: at once when some are queued, else when one is queued within the wait, else an empty
+     * list when the wait ends.
+     */
+    public CompletableFuture<List<Command>> await(String deviceId, Duration wait) {
+        Waiter waiter = new Waiter(deviceId);
+        parked.compute(deviceId, (id, set) -> {
+            Set<Waiter> waiters = set == null ? ConcurrentHashMap.newKeySet() : set;
+            waiters.add(waiter);
+            return waiters;
+        });
+        waiting.incrementAndGet();
+        waiter.timeout = timer.schedule(waiter::expire, wait.toMillis(), TimeUnit.MILLISECONDS);
+        // registered before this first look, so a heal queued in between wakes it rather than being missed
+        attempt(waiter);
+        if (closed) {
+            waiter.expire();
+        }
+        return waiter.result;
+    }
+
+    /** A command was queued for the device: hand it to a request parked for it, if any. */
+    public void wake(String deviceId) {
+        if (parked.containsKey(deviceId)) {
+            submit(() -> {
+                Set<Waiter> waiters = parked.get(deviceId);
+                if (waiters != null) {
+                    waiters.forEach(this::attempt);
+                }
+            });
+        }
+    }
+
+    /** Requests parked on this collector now. */
+    public int waiting() {
+        return waiting.get();
+    }
+
+    private void recheck() {
+        if (parked.isEmpty()) {
+            return;
+        }
+        for (String deviceId : recentlyQueuedDevices.get()) {
+            wake(deviceId);
+        }
+    }
+
+    private void attempt(Waiter waiter) {
+        while (waiter.begin()) {
+            List<Command> commands;
+            try {
+                commands = deliver.apply(waiter.deviceId);
+            } catch (RuntimeException e) {
+                waiter.fail(e);
+                return;
+            }
+            if (!waiter.end(commands)) {
+                return;
+            }
+        }
+    }
+
+    private void submit(Runnable task) {
+        try {
+            workers.execute(task);
+        } catch (RejectedExecutionException stopping) {
+            // closed: every parked request has been answered already
+        }
+    }
+
+    private void done(Waiter waiter) {
+        ScheduledFuture<?> timeout = waiter.timeout;
+        if (timeout != null) {
+            timeout.cancel(false);
+        }
+        parked.computeIfPresent(waiter.deviceId, (id, set) -> {
+            set.remove(waiter);
+            return set.isEmpty() ? null : set;
+        });
+        waiting.decrementAndGet();
+    }
+
+    /** Answers every parked request with no commands and stops the threads. */
+    @Override
+    public void close() {
+        closed = true;
+        parked.values().forEach(set -> set.forEach(Waiter::expire));
+        timer.shutdownNow();
+        workers.shutdown();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** One parked request: parked, being delivered to (claimed), or answered. */
+    private final class Waiter {
+        private final String deviceId;
+        private final CompletableFuture<List<Command>> result = new CompletableFuture<>();
+        private volatile ScheduledFuture<?> timeout;
+        private boolean claimed;
+        private boolean answered;
+        private boolean waitEnded;
+        private boolean wokenAgain;
+
+        Waiter(String deviceId) {
+            this.deviceId = deviceId;
+        }
+
+        /** Claims the waiter for a delivery attempt; false when answered or when another attempt runs (it retries). */
+        synchronized boolean begin() {
+            if (answered) {
+                return false;
+            }
+            if (claimed) {
+                wokenAgain = true;
+                return false;
+            }
+            claimed = true;
+            return true;
+        }
+
+        /** Ends a delivery attempt; true when another wake-up came meanwhile and the attempt must be repeated. */
+        boolean end(List<Command> commands) {
+            synchronized (this) {
+                if (commands.isEmpty() && !waitEnded && !closed) {
+                    if (wokenAgain) {
+                        wokenAgain = false;
+                        return true;
+                    }
+                    claimed = false;
+                    return false;
+                }
+                answered = true;
+            }
+            done(this);
+            result.complete(commands);
+            return false;
+        }
+
+        void fail(RuntimeException e) {
+            synchronized (this) {
+                answered = true;
+            }
+            done(this);
+            result.completeExceptionally(e);
+        }
+
+        void expire() {
+            synchronized (this) {
+                if (answered) {
+                    return;
+                }
+                if (claimed) {
+                    waitEnded = true;
+                    return;
+                }
+                answered = true;
+            }
+            done(this);
+            result.complete(List.of());
+        }
+    }
+}
