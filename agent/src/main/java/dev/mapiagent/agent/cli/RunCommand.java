@@ -48,7 +48,7 @@ public class RunCommand implements Callable<Integer> {
     static final Duration COLLECTOR_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     static final Duration COLLECTOR_RESPONSE_TIMEOUT = Duration.ofSeconds(30);
     static final int SPOOL_MAX_ITEMS = 200;
-    /** The longest the collector holds a poll (its limit is 60 s; proxies often cut idle requests at 60 s). */
+    /** The longest the agent asks the collector to hold a poll (its limit is 60 s; proxies often cut idle requests at 60 s). */
     static final Duration LONG_POLL_MAX = Duration.ofSeconds(50);
     /** The pause between two long-polls while the collector answers, jittered by PollSchedule. */
     static final Duration LONG_POLL_GAP = Duration.ofSeconds(2);
@@ -116,14 +116,20 @@ public class RunCommand implements Callable<Integer> {
                 return ExitCode.OK;
             }
             // the collector holds each poll up to the wait: a queued heal is answered at once
-            Duration wait = config.pollInterval().compareTo(LONG_POLL_MAX) < 0 ? config.pollInterval() : LONG_POLL_MAX;
+            Duration longest = config.pollInterval().compareTo(LONG_POLL_MAX) < 0 ? config.pollInterval() : LONG_POLL_MAX;
             PollSchedule schedule = new PollSchedule(LONG_POLL_GAP, random);
             while (!Thread.currentThread().isInterrupted()) {
                 sleep(schedule.next(delivered));
-                delivered = cycle.poll(wait);
+                delivered = cycle.poll(jittered(longest, random));
             }
             return ExitCode.OK;
         }
+    }
+
+    /** 70-100 % of the wait, so that agents that logged on together do not come back together. */
+    private static Duration jittered(Duration wait, RandomGenerator random) {
+        long seconds = wait.toSeconds();
+        return Duration.ofSeconds(seconds * 7 / 10 + random.nextLong(seconds * 3 / 10 + 1));
     }
 
     private static Duration randomUpTo(Duration max, RandomGenerator random) {

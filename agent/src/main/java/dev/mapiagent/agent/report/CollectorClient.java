@@ -35,7 +35,7 @@ import org.apache.hc.core5.util.Timeout;
 public final class CollectorClient implements Closeable {
 
     /** How much longer than the long-poll wait the agent waits for the answer before giving up. */
-    static final long LONG_POLL_GRACE_SECONDS = 15;
+    static final long LONG_POLL_GRACE_SECONDS = 30;
 
 
     /** Answers larger than this are not read (a command list is small). */
