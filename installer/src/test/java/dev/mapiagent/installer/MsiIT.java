@@ -91,7 +91,8 @@ class MsiIT {
     @Test
     void runKeyStartsTheAgentWithJavawInLogonMode() throws IOException {
         Map<String, String> run = registry(RUN_KEY, "MapiAgent");
-        assertEquals("\"[JAVA_HOME_DIR]\\bin\\javaw.exe\" -jar \"[#AgentJar]\" run", run.get("Value"));
+        assertEquals("\"[JAVA_HOME_DIR]\\bin\\javaw.exe\" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx32m"
+                + " -jar \"[#AgentJar]\" run", run.get("Value"));
     }
 
     @Test
