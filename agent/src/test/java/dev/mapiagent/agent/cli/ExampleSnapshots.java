@@ -4,12 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The demo snapshots in the repository's examples/ folder, which the tests also use. */
-final class ExampleSnapshots {
+public final class ExampleSnapshots {
 
     private ExampleSnapshots() {
     }
 
-    static Path path(String name) {
+    public static Path path(String name) {
         Path dir = Path.of("..", "examples", name).toAbsolutePath().normalize();
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException("example snapshot missing: " + dir);

@@ -9,12 +9,12 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** A writable copy of an example snapshot, and a byte-exact picture of any folder to compare. */
-final class SnapshotCopy {
+public final class SnapshotCopy {
 
     private SnapshotCopy() {
     }
 
-    static Path of(String example, Path temp) {
+    public static Path of(String example, Path temp) {
         Path source = ExampleSnapshots.path(example);
         Path target = temp.resolve(example);
         try (Stream<Path> files = Files.walk(source)) {

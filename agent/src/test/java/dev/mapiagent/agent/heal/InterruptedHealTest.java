@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mapiagent.agent.cli.SnapshotCopy;
 import dev.mapiagent.agent.diagnosis.DiagnosisInput;
 import dev.mapiagent.agent.diagnosis.Diagnoser;
 import dev.mapiagent.agent.host.CredentialType;
@@ -16,7 +17,6 @@ import dev.mapiagent.agent.host.Registry;
 import dev.mapiagent.agent.host.StoredCredential;
 import dev.mapiagent.agent.host.snapshot.SnapshotHost;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,22 +62,6 @@ class InterruptedHealTest {
         }
     }
 
-    private static Path copyOfExample(String name, Path temp) throws IOException {
-        Path source = Path.of("..", "examples", name);
-        Path target = temp.resolve(name);
-        try (var files = Files.walk(source)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path to = target.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        return target;
-    }
-
     private static HealContext context(Host host) {
         return new HealContext(host, HealContext.stateFolderOf(host), DiagnosisInput.DEFAULT_CREDENTIAL_PREFIXES,
                 Duration.ofSeconds(1));
@@ -85,7 +69,7 @@ class InterruptedHealTest {
 
     @Test
     void aHealKilledBetweenStepsLeavesAJournalThatUndoUses() throws IOException {
-        Path pc = copyOfExample("fallback-stale-sspi", temp);
+        Path pc = SnapshotCopy.of("fallback-stale-sspi", temp);
         SnapshotHost snapshot = SnapshotHost.open(pc);
         snapshot.registry().setDword(Hive.HKEY_CURRENT_USER, "Software\\Microsoft\\Exchange", "MapiHttpDisabled", 1);
         Host dying = new KilledOnCredentialDelete(SnapshotHost.open(pc));
