@@ -81,18 +81,13 @@ public final class DeviceDao {
 
     /**
      * Locks the device's row until the transaction ends, so reports of one device are stored one after the other
-     * (their latest-state and finding updates read and then write the same rows).
+     * (their latest-state and finding updates read and then write the same rows), and reads in the same statement
+     * when the latest stored report of the device was created: empty before the first (or for an unknown device).
      */
-    public void lock(String deviceId) {
-        handle.createQuery("SELECT device_id FROM devices WHERE device_id = :id FOR UPDATE")
-                .bind("id", deviceId).mapTo(String.class).findOne();
-    }
-
-    /** When the latest stored report of the device was created, or empty before the first. */
-    public Optional<Instant> latestCreatedAt(String deviceId) {
-        return handle.createQuery("SELECT latest_created_at FROM devices WHERE device_id = :id")
-                .bind("id", deviceId).map((rs, ctx) -> Sql.instant(rs, "latest_created_at")).findOne()
-                .filter(java.util.Objects::nonNull);
+    public Optional<Instant> lockAndReadLatestCreatedAt(String deviceId) {
+        return handle.createQuery("SELECT latest_created_at FROM devices WHERE device_id = :id FOR UPDATE")
+                .bind("id", deviceId).map((rs, ctx) -> Optional.ofNullable(Sql.instant(rs, "latest_created_at")))
+                .findOne().flatMap(latest -> latest);
     }
 
     /** Makes the report the device's latest state. */

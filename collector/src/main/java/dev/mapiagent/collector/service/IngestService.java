@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -97,20 +98,15 @@ public final class IngestService {
      * @return false when the report was already stored
      */
     public boolean store(Handle handle, Report report, JsonNode document) {
-        ReportDao reports = new ReportDao(handle);
         DeviceDao devices = new DeviceDao(handle);
-        devices.lock(report.deviceId());
+        Optional<Instant> latest = devices.lockAndReadLatestCreatedAt(report.deviceId());
         Instant now = clock.instant();
-        if (reports.exists(report.reportId())) {
-            devices.touch(report.deviceId(), now);
-            return false;
-        }
         List<Finding> findings = report.findings() == null ? List.of() : report.findings();
-        reports.insert(new ReportDao.StoredReport(report.reportId(), report.deviceId(), report.createdAt(), now,
-                report.verdict().name(), report.protocol().name(),
+        boolean inserted = new ReportDao(handle).insertIfAbsent(new ReportDao.StoredReport(report.reportId(),
+                report.deviceId(), report.createdAt(), now, report.verdict().name(), report.protocol().name(),
                 findings.stream().map(Finding::code).distinct().toList(), document.toString()));
-        boolean newest = devices.latestCreatedAt(report.deviceId()).map(t -> !report.createdAt().isBefore(t)).orElse(true);
-        if (newest) {
+        boolean newest = latest.map(t -> !report.createdAt().isBefore(t)).orElse(true);
+        if (inserted && newest) {
             devices.setLatest(report.deviceId(), new DeviceDao.LatestState(report.reportId(), report.createdAt(),
                     report.verdict().name(), report.protocol().name(), EndpointHost.of(report).orElse(null),
                     report.hostname(), report.user()), now);
@@ -118,7 +114,7 @@ public final class IngestService {
         } else {
             devices.touch(report.deviceId(), now);
         }
-        return true;
+        return inserted;
     }
 
     /** The problem (error or warning) findings by code, the most severe kept when a code repeats. */
