@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -99,17 +98,16 @@ public final class IngestService {
      */
     public boolean store(Handle handle, Report report, JsonNode document) {
         DeviceDao devices = new DeviceDao(handle);
-        Optional<Instant> latest = devices.lockAndReadLatestCreatedAt(report.deviceId());
         Instant now = clock.instant();
         List<Finding> findings = report.findings() == null ? List.of() : report.findings();
         boolean inserted = new ReportDao(handle).insertIfAbsent(new ReportDao.StoredReport(report.reportId(),
                 report.deviceId(), report.createdAt(), now, report.verdict().name(), report.protocol().name(),
                 findings.stream().map(Finding::code).distinct().toList(), document.toString()));
-        boolean newest = latest.map(t -> !report.createdAt().isBefore(t)).orElse(true);
-        if (inserted && newest) {
-            devices.setLatest(report.deviceId(), new DeviceDao.LatestState(report.reportId(), report.createdAt(),
-                    report.verdict().name(), report.protocol().name(), EndpointHost.of(report).orElse(null),
-                    report.hostname(), report.user()), now);
+        boolean newest = inserted && devices.setLatestIfNewer(report.deviceId(), new DeviceDao.LatestState(
+                report.reportId(), report.createdAt(), report.verdict().name(), report.protocol().name(),
+                EndpointHost.of(report).orElse(null), report.hostname(), report.user()), now);
+        if (newest) {
+            // the device's row is locked by the update above: its findings are replaced by one report at a time
             new FindingDao(handle).replace(report.deviceId(), problemSeverities(findings), report.createdAt());
         } else {
             devices.touch(report.deviceId(), now);
