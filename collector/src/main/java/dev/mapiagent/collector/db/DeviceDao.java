@@ -80,32 +80,24 @@ public final class DeviceDao {
     }
 
     /**
-     * Locks the device's row until the transaction ends, so reports of one device are stored one after the other
-     * (their latest-state and finding updates read and then write the same rows).
+     * Makes the report the device's latest state unless a report created later is already the latest (spooled
+     * reports arrive late and out of order); a tie goes to the arriving report. The update locks the device's row
+     * until the transaction ends, so reports of one device take their turn here, and the condition is checked
+     * again after waiting for the row.
+     *
+     * @return whether the report became the latest state
      */
-    public void lock(String deviceId) {
-        handle.createQuery("SELECT device_id FROM devices WHERE device_id = :id FOR UPDATE")
-                .bind("id", deviceId).mapTo(String.class).findOne();
-    }
-
-    /** When the latest stored report of the device was created, or empty before the first. */
-    public Optional<Instant> latestCreatedAt(String deviceId) {
-        return handle.createQuery("SELECT latest_created_at FROM devices WHERE device_id = :id")
-                .bind("id", deviceId).map((rs, ctx) -> Sql.instant(rs, "latest_created_at")).findOne()
-                .filter(java.util.Objects::nonNull);
-    }
-
-    /** Makes the report the device's latest state. */
-    public void setLatest(String deviceId, LatestState state, Instant now) {
-        handle.createUpdate("UPDATE devices SET latest_report_id = :reportId, latest_created_at = :createdAt, "
+    public boolean setLatestIfNewer(String deviceId, LatestState state, Instant now) {
+        return handle.createUpdate("UPDATE devices SET latest_report_id = :reportId, latest_created_at = :createdAt, "
                         + "verdict = :verdict, protocol = :protocol, endpoint_host = :endpoint, "
                         + "hostname = COALESCE(:hostname, hostname), username = COALESCE(:user, username), "
-                        + "last_seen = :now WHERE device_id = :id")
+                        + "last_seen = :now WHERE device_id = :id "
+                        + "AND (latest_created_at IS NULL OR latest_created_at <= :createdAt)")
                 .bind("reportId", state.reportId()).bind("createdAt", state.createdAt())
                 .bind("verdict", state.verdict()).bind("protocol", state.protocol())
                 .bind("endpoint", state.endpointHost()).bind("hostname", state.hostname()).bind("user", state.user())
                 .bind("now", now).bind("id", deviceId)
-                .execute();
+                .execute() == 1;
     }
 
     public void touch(String deviceId, Instant now) {

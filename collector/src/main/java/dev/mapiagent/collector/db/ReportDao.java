@@ -15,20 +15,21 @@ public final class ReportDao {
         this.handle = handle;
     }
 
-    public boolean exists(String reportId) {
-        return handle.createQuery("SELECT COUNT(*) FROM reports WHERE report_id = :id")
-                .bind("id", reportId).mapTo(Integer.class).one() > 0;
-    }
-
-    public void insert(StoredReport report) {
-        handle.createUpdate("INSERT INTO reports (report_id, device_id, created_at, received_at, verdict, protocol, "
+    /**
+     * Stores the report unless its reportId is already stored (by anyone): one statement does both the duplicate
+     * check and the insert, and a concurrent insert of the same reportId waits for and then yields to the other.
+     *
+     * @return false when the reportId was already stored
+     */
+    public boolean insertIfAbsent(StoredReport report) {
+        return handle.createUpdate("INSERT INTO reports (report_id, device_id, created_at, received_at, verdict, protocol, "
                         + "finding_codes, body) VALUES (:id, :device, :createdAt, :receivedAt, :verdict, :protocol, "
-                        + ":codes, :body)")
+                        + ":codes, :body) ON CONFLICT DO NOTHING")
                 .bind("id", report.reportId()).bind("device", report.deviceId())
                 .bind("createdAt", report.createdAt()).bind("receivedAt", report.receivedAt())
                 .bind("verdict", report.verdict()).bind("protocol", report.protocol())
                 .bind("codes", String.join(",", report.findingCodes())).bind("body", report.body())
-                .execute();
+                .execute() == 1;
     }
 
     public Optional<String> body(String reportId) {

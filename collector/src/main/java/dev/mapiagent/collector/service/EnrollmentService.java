@@ -2,6 +2,7 @@ package dev.mapiagent.collector.service;
 
 import dev.mapiagent.collector.Secret;
 import dev.mapiagent.collector.api.ApiException;
+import dev.mapiagent.collector.auth.AgentTokenCache;
 import dev.mapiagent.collector.auth.Tokens;
 import dev.mapiagent.collector.db.AuditDao;
 import dev.mapiagent.collector.db.DeviceDao;
@@ -24,11 +25,13 @@ public final class EnrollmentService {
     private final Jdbi jdbi;
     private final Clock clock;
     private final Secret enrollSecret;
+    private final AgentTokenCache tokens;
 
     public EnrollmentService(Jdbi jdbi, Clock clock, Secret enrollSecret) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.enrollSecret = enrollSecret;
+        this.tokens = new AgentTokenCache(clock);
     }
 
     /** The new agent token; 403 when enrollment is closed, 401 on a wrong secret, 400 on a bad device id. */
@@ -53,6 +56,8 @@ public final class EnrollmentService {
             }
             // the device enrolled twice at the same moment: the other insert won, so this one replaces its token
             register(deviceId, hostname, user, hash);
+        } finally {
+            tokens.forgetDevice(deviceId);
         }
         return token;
     }
@@ -70,9 +75,8 @@ public final class EnrollmentService {
         });
     }
 
-    /** The device a token belongs to. */
+    /** The device a token belongs to (a recent answer is reused for a short time: {@link AgentTokenCache}). */
     public Optional<String> deviceForToken(String token) {
-        String hash = Tokens.hash(token);
-        return jdbi.withHandle(h -> new DeviceDao(h).deviceIdForToken(hash));
+        return tokens.deviceFor(Tokens.hash(token), hash -> jdbi.withHandle(h -> new DeviceDao(h).deviceIdForToken(hash)));
     }
 }

@@ -97,28 +97,22 @@ public final class IngestService {
      * @return false when the report was already stored
      */
     public boolean store(Handle handle, Report report, JsonNode document) {
-        ReportDao reports = new ReportDao(handle);
         DeviceDao devices = new DeviceDao(handle);
-        devices.lock(report.deviceId());
         Instant now = clock.instant();
-        if (reports.exists(report.reportId())) {
-            devices.touch(report.deviceId(), now);
-            return false;
-        }
         List<Finding> findings = report.findings() == null ? List.of() : report.findings();
-        reports.insert(new ReportDao.StoredReport(report.reportId(), report.deviceId(), report.createdAt(), now,
-                report.verdict().name(), report.protocol().name(),
+        boolean inserted = new ReportDao(handle).insertIfAbsent(new ReportDao.StoredReport(report.reportId(),
+                report.deviceId(), report.createdAt(), now, report.verdict().name(), report.protocol().name(),
                 findings.stream().map(Finding::code).distinct().toList(), document.toString()));
-        boolean newest = devices.latestCreatedAt(report.deviceId()).map(t -> !report.createdAt().isBefore(t)).orElse(true);
+        boolean newest = inserted && devices.setLatestIfNewer(report.deviceId(), new DeviceDao.LatestState(
+                report.reportId(), report.createdAt(), report.verdict().name(), report.protocol().name(),
+                EndpointHost.of(report).orElse(null), report.hostname(), report.user()), now);
         if (newest) {
-            devices.setLatest(report.deviceId(), new DeviceDao.LatestState(report.reportId(), report.createdAt(),
-                    report.verdict().name(), report.protocol().name(), EndpointHost.of(report).orElse(null),
-                    report.hostname(), report.user()), now);
+            // the device's row is locked by the update above: its findings are replaced by one report at a time
             new FindingDao(handle).replace(report.deviceId(), problemSeverities(findings), report.createdAt());
         } else {
             devices.touch(report.deviceId(), now);
         }
-        return true;
+        return inserted;
     }
 
     /** The problem (error or warning) findings by code, the most severe kept when a code repeats. */
