@@ -86,6 +86,7 @@ class HealCommandTest {
         Path pc = SnapshotCopy.of("mapihttp-disabled", temp);
         Path outlook = pc.resolve("LocalAppData/Microsoft/Outlook");
         Files.writeString(outlook.resolve("Outlook.pst"), "pst");
+        Files.createDirectories(outlook.resolve("16"));
         Files.writeString(outlook.resolve("16/notes.txt"), "keep me");
         Files.createDirectories(pc.resolve("LocalAppData/Microsoft/Credentials"));
         Files.writeString(pc.resolve("LocalAppData/Microsoft/Credentials/blob"), "opaque");
