@@ -606,6 +606,7 @@ abstract class CollectorContractTest {
         assertEquals("mail.fabrikam.com", client.path("endpoint").asText());
         assertEquals("client", client.path("side").asText());
         assertTrue(client.path("reason").asText().contains("PC-0009"));
+        assertTrue(client.path("reason").asText().endsWith("self-heal it (enable-mapihttp)"), client.path("reason").asText());
     }
 
     @Test

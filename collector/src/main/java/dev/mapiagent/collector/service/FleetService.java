@@ -3,6 +3,7 @@ package dev.mapiagent.collector.service;
 import dev.mapiagent.collector.db.DeviceDao;
 import dev.mapiagent.collector.db.FindingDao;
 import dev.mapiagent.collector.db.FindingDao.CurrentFinding;
+import dev.mapiagent.protocol.FindingCode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ public final class FleetService {
         } else if (count == 1) {
             side = Side.CLIENT;
             reason = "only " + label(members.get(0)) + " shows " + code + " on " + where
-                    + ": a problem of this PC; self-heal it";
+                    + ": a problem of this PC; " + whatToDoOnOnePc(code);
         } else {
             side = Side.UNCLEAR;
             reason = count + " devices on " + where + " show " + code + (count < serverSideMinDevices
@@ -111,5 +112,15 @@ public final class FleetService {
     private static String minutes(Duration d) {
         long m = d.toMinutes();
         return m == 0 ? "a minute" : m + " minutes";
+    }
+
+    /** Self-heal only fixes findings that have a remedy on the PC; for the others say what to look at. */
+    private static String whatToDoOnOnePc(String code) {
+        try {
+            FindingCode finding = FindingCode.valueOf(code);
+            return finding.remedy() != null ? "self-heal it (" + finding.remedy().id() + ")" : finding.advice();
+        } catch (IllegalArgumentException unknown) {
+            return "look at this PC";
+        }
     }
 }
