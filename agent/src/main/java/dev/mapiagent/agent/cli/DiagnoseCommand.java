@@ -18,26 +18,13 @@ import java.time.Duration;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Runs every check and prints the findings; exit 1 when something needs fixing (Intune detection). */
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
         description = "Find out why Outlook is not on MAPI over HTTP on this PC (or a snapshot).")
-public class DiagnoseCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    CommonOptions common;
-
-    @Mixin
-    SnapshotOption snapshotOption;
+public class DiagnoseCommand extends HostCommand {
 
     @Option(names = "--connection-status", paramLabel = "FILE",
             description = "Outlook's Connection Status table saved as text (- for standard input).")
@@ -49,11 +36,10 @@ public class DiagnoseCommand implements Callable<Integer> {
     /** Probes must not hold up a logon: an Exchange server that needs longer counts as unreachable. */
     static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
-    private final HostProvider hosts;
     private final InputStream in;
 
     DiagnoseCommand(HostProvider hosts, InputStream in) {
-        this.hosts = hosts;
+        super(hosts);
         this.in = in;
     }
 
@@ -62,12 +48,12 @@ public class DiagnoseCommand implements Callable<Integer> {
         Optional<DiagnosisInput.StatusText> status = Optional.ofNullable(connectionStatus)
                 .map(f -> new DiagnosisInput.StatusText("-".equals(f) ? "stdin" : f,
                         TextInput.read(f, in, ConnectionStatusParser.MAX_INPUT, "Connection Status table")));
-        Host host = hosts.open(snapshotOption.snapshot);
+        Host host = openHost();
         Report report = new Diagnoser(host, Clock.systemUTC(), AgentVersion.current()).diagnose(DiagnosisInput.defaults().withStatus(status));
         if (probe) {
             report = probed(report);
         }
-        Output output = new Output(spec.commandLine().getOut());
+        Output output = output();
         if (common.json) {
             output.json(report);
         } else {

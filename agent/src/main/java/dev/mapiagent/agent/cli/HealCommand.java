@@ -13,26 +13,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Fixes what diagnose found, with a journal; exit 0 when nothing a heal can fix is left (Intune remediation). */
 @Command(name = "heal", mixinStandardHelpOptions = true,
         description = "Apply the remedies of the findings, journaled, then diagnose again.")
-public class HealCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    CommonOptions common;
-
-    @Mixin
-    SnapshotOption snapshotOption;
+public class HealCommand extends HostCommand {
 
     @Option(names = "--dry-run", description = "Print the exact plan and change nothing.")
     boolean dryRun;
@@ -42,21 +29,20 @@ public class HealCommand implements Callable<Integer> {
             completionCandidates = ActionIds.class)
     List<HealAction> only = new ArrayList<>();
 
-    private final HostProvider hosts;
 
     HealCommand(HostProvider hosts) {
-        this.hosts = hosts;
+        super(hosts);
     }
 
     @Override
     public Integer call() {
-        Host host = hosts.open(snapshotOption.snapshot);
+        Host host = openHost();
         DiagnosisInput input = DiagnosisInput.defaults();
         HealContext context = HealContext.of(host, input.officeCredentialPrefixes());
         Clock clock = Clock.systemUTC();
         Healer healer = new Healer(context, new Diagnoser(host, clock, AgentVersion.current()), input, clock);
         HealResult result = healer.heal(new HealRequest(Set.copyOf(only), dryRun));
-        Output output = new Output(spec.commandLine().getOut());
+        Output output = output();
         if (common.json) {
             output.json(result);
         } else {

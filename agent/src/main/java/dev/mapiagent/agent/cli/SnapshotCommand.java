@@ -5,26 +5,13 @@ import dev.mapiagent.outlook.status.ConnectionStatusParser;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Writes a host snapshot of this PC for offline analysis by the helpdesk. */
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
         description = "Write a host snapshot of this PC (or of another snapshot) to a new folder.")
-public class SnapshotCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    CommonOptions common;
-
-    @Mixin
-    SnapshotOption snapshotOption;
+public class SnapshotCommand extends HostCommand {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "The folder to create (new or empty).")
     Path out;
@@ -33,11 +20,10 @@ public class SnapshotCommand implements Callable<Integer> {
             description = "Also keep this Connection Status table (copied from Outlook's dialog) in the snapshot.")
     String connectionStatus;
 
-    private final HostProvider hosts;
     private final InputStream in;
 
     SnapshotCommand(HostProvider hosts, InputStream in) {
-        this.hosts = hosts;
+        super(hosts);
         this.in = in;
     }
 
@@ -46,8 +32,8 @@ public class SnapshotCommand implements Callable<Integer> {
         Optional<String> status = Optional.ofNullable(connectionStatus)
                 .map(f -> TextInput.read(f, in, ConnectionStatusParser.MAX_INPUT, "Connection Status table"));
         status.ifPresent(ConnectionStatusParser::parse);
-        SnapshotExport.Summary summary = SnapshotExport.export(hosts.open(snapshotOption.snapshot), out, status);
-        Output output = new Output(spec.commandLine().getOut());
+        SnapshotExport.Summary summary = SnapshotExport.export(openHost(), out, status);
+        Output output = output();
         if (common.json) {
             output.json(summary);
         } else {
