@@ -7,6 +7,7 @@ import dev.mapiagent.agent.diagnosis.DiagnosisInput;
 import dev.mapiagent.agent.diagnosis.Diagnoser;
 import dev.mapiagent.agent.heal.HealContext;
 import dev.mapiagent.agent.heal.Healer;
+import dev.mapiagent.agent.host.AgentLogFile;
 import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.agent.report.AgentHttp;
 import dev.mapiagent.agent.report.CollectorAddress;
@@ -90,7 +91,7 @@ public class RunCommand implements Callable<Integer> {
             return ExitCode.OK;
         }
         Clock clock = Clock.systemUTC();
-        RunLog log = new RunLog(state.resolve("logs").resolve("agent.log"), clock);
+        RunLog log = new RunLog(AgentLogFile.of(host.localAppData(), clock));
         RandomGenerator random = RandomGenerator.getDefault();
         try (SingleInstance held = instance.get();
              CloseableHttpClient http = AgentHttp.client(TrustAnchors.context(config.collectorCaCertificate()),

@@ -1,25 +1,19 @@
 package dev.mapiagent.agent.run;
 
+import dev.mapiagent.agent.host.AgentLogFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.time.Clock;
 
 /**
- * The logon mode's own log, {@code <state>/logs/agent.log} (beside the event records of snapshot hosts):
- * run mode prints nothing on success, so this is where its story is told. Secrets are never passed here.
+ * The logon mode's own lines in the agent log (beside the event records of snapshot hosts): run mode
+ * prints nothing on success, so this is where its story is told. Secrets are never passed here.
  * A log that cannot be written does not stop the agent.
  */
 public final class RunLog {
 
-    private final Path file;
-    private final Clock clock;
+    private final AgentLogFile log;
 
-    public RunLog(Path file, Clock clock) {
-        this.file = file;
-        this.clock = clock;
+    public RunLog(AgentLogFile log) {
+        this.log = log;
     }
 
     public void info(String message) {
@@ -31,10 +25,8 @@ public final class RunLog {
     }
 
     private void write(String level, String message) {
-        String line = clock.instant() + " " + level + " run " + message.replaceAll("[\\r\\n]+", " ") + System.lineSeparator();
         try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, line, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            log.append(level + " run " + message);
         } catch (IOException e) {
             // the log is a convenience: losing a line must not cost the report
         }

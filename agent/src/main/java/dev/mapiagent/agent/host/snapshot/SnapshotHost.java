@@ -1,5 +1,6 @@
 package dev.mapiagent.agent.host.snapshot;
 
+import dev.mapiagent.agent.host.AgentLogFile;
 import dev.mapiagent.agent.host.BadSnapshotException;
 import dev.mapiagent.agent.host.EventLog;
 import dev.mapiagent.agent.host.FileEventLog;
@@ -45,8 +46,7 @@ public final class SnapshotHost implements Host {
         this.credentials = SnapshotCredentials.read(directory.resolve(CREDENTIALS_FILE));
         this.processes = SnapshotProcesses.read(directory.resolve(PROCESSES_FILE));
         this.connectionStatus = readText(directory.resolve(CONNECTION_STATUS_FILE));
-        this.eventLog = new FileEventLog(directory.resolve(LOCAL_APP_DATA).resolve("MapiAgent").resolve("logs")
-                .resolve("agent.log"), Clock.systemUTC());
+        this.eventLog = new FileEventLog(AgentLogFile.of(directory.resolve(LOCAL_APP_DATA), Clock.systemUTC()));
         this.deviceId = registry.string(Hive.HKEY_LOCAL_MACHINE, "SOFTWARE\\Microsoft\\Cryptography", "MachineGuid")
                 .filter(guid -> !guid.isBlank())
                 .orElseGet(() -> UUID.nameUUIDFromBytes(canonical(directory).getBytes(StandardCharsets.UTF_8)).toString());

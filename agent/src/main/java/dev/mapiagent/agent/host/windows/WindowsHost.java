@@ -5,6 +5,7 @@ import com.sun.jna.platform.win32.Kernel32Util;
 import com.sun.jna.platform.win32.KnownFolders;
 import com.sun.jna.platform.win32.Shell32Util;
 import com.sun.jna.platform.win32.Win32Exception;
+import dev.mapiagent.agent.host.AgentLogFile;
 import dev.mapiagent.agent.host.CredentialVault;
 import dev.mapiagent.agent.host.EventLog;
 import dev.mapiagent.agent.host.FileEventLog;
@@ -36,8 +37,7 @@ public final class WindowsHost implements Host {
         this.registry = registry;
         this.credentials = new WindowsCredentialVault();
         this.processes = new WindowsProcesses();
-        this.eventLog = new WindowsEventLog(new FileEventLog(
-                localAppData().resolve("MapiAgent").resolve("logs").resolve("agent.log"), Clock.systemUTC()));
+        this.eventLog = new WindowsEventLog(new FileEventLog(AgentLogFile.of(localAppData(), Clock.systemUTC())));
         this.hostname = hostname;
         this.userName = userName;
         this.deviceId = MachineIdentity.deviceId(
