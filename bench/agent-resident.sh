@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # The resident agent while the user is logged on: RSS and CPU of `mapi-agent run` (long-polling an
-# embedded collector) after its first cycle, with the JVM flags the MSI's Run key uses.
-#   bench/agent-resident.sh [SECONDS]     (default 60 s of idle after the first cycle)
+# embedded collector) after its first cycle, started as the MSI's Run key starts it: the options of
+# installer/src/main/dist/jvm.args and the user's start-up archive, which an earlier logon made
+# (a `run --once` here). AGENT_JVM_FLAGS replaces jvm.args to compare other options.
+#   bench/agent-resident.sh [IDLE_SECONDS] [SETTLE_SECONDS]   (defaults 60 and 30: idle measured after settling)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 idle=${1:-60}
+settle=${2:-30}
 [ -f agent/target/mapi-agent.jar ] && [ -f collector/target/mapi-collector.jar ] \
   || mvn -q -B -ntp package -DskipTests -pl agent,collector -am
 work=$(mktemp -d)
@@ -18,24 +21,35 @@ agent=
 until curl -fs "http://127.0.0.1:$port/healthz" >/dev/null 2>&1; do sleep 0.5; done
 cp -r examples/healthy "$work/pc"
 printf '{"collectorUrl":"http://127.0.0.1:%s","enrollSecret":"bench-enroll-secret","startDelayMaxSeconds":0,"stayResident":true,"pollIntervalSeconds":300}\n' "$port" > "$work/agent.json"
-flags=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx32m)   # as in installer/src/main/wix/mapi-agent.wxs
+if [ -n "${AGENT_JVM_FLAGS:-}" ]; then read -r -a flags <<< "$AGENT_JVM_FLAGS"; else flags=(@installer/src/main/dist/jvm.args); fi
+flags+=("-XX:SharedArchiveFile=$work/agent.jsa")
+cp -r examples/healthy "$work/earlier-logon"
+java "${flags[@]}" -jar agent/target/mapi-agent.jar run --once --snapshot "$work/earlier-logon" --config "$work/agent.json"
+[ -f "$work/agent.jsa" ] || { echo "the earlier logon made no start-up archive" >&2; exit 1; }
 java "${flags[@]}" -jar agent/target/mapi-agent.jar run --snapshot "$work/pc" --config "$work/agent.json" &
 agent=$!
-until grep -q "delivered" "$work/pc/LocalAppData/MapiAgent/logs/agent.log" 2>/dev/null; do sleep 0.5; done
-sleep 5
+until grep -q "waiting for commands" "$work/pc/LocalAppData/MapiAgent/logs/agent.log" 2>/dev/null; do sleep 0.5; done
+sleep "$settle"
 ticks() { awk '{print $14 + $15}' "/proc/$agent/stat"; }
 hz=$(getconf CLK_TCK)
 t0=$(ticks); sleep "$idle"; t1=$(ticks)
 rss=$(awk '/VmRSS/ {print $2}' "/proc/$agent/status")
 hwm=$(awk '/VmHWM/ {print $2}' "/proc/$agent/status")
 threads=$(awk '/Threads/ {print $2}' "/proc/$agent/status")
+# what Windows' Task Manager shows by default is the private working set: pages no other process shares
+private=$(awk '/^Private_(Clean|Dirty):/ {s += $2} END {print s}' "/proc/$agent/smaps_rollup")
+anon=$(awk '/^Anonymous:/ {print $2}' "/proc/$agent/smaps_rollup")
 echo
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1); $(date -u +%Y-%m-%d)"
 echo "JVM flags: ${flags[*]}"
+[ -n "${AGENT_JVM_FLAGS:-}" ] || echo "jvm.args: $(grep -v '^#' installer/src/main/dist/jvm.args | tr '\n' ' ')"
+echo "Agent log: $(grep -o 'released idle memory: .*' "$work/pc/LocalAppData/MapiAgent/logs/agent.log" | tail -1)"
 echo
 echo "| what | value |"
 echo "|---|---|"
-echo "| RSS after ${idle} s idle (MiB) | $((rss / 1024)) |"
+echo "| RSS after ${settle} s settling and ${idle} s idle (MiB) | $((rss / 1024)) |"
+echo "| of which private (MiB) | $((private / 1024)) |"
+echo "| of which anonymous (heap, metaspace, code, stacks, malloc) (MiB) | $((anon / 1024)) |"
 echo "| peak RSS (MiB) | $((hwm / 1024)) |"
 echo "| threads | $threads |"
-printf '| CPU while idle | %.2f %% of one core (%d ticks in %d s) |\n' "$(echo "($t1 - $t0) * 100 / ($hz * $idle)" | bc -l)" "$((t1 - t0))" "$idle"
+printf '| CPU while idle | %.3f %% of one core (%d ticks of 10 ms in %d s) |\n' "$(echo "($t1 - $t0) * 100 / ($hz * $idle)" | bc -l)" "$((t1 - t0))" "$idle"

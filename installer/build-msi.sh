@@ -42,10 +42,12 @@ trap 'rm -rf "$partial" "$payload"' EXIT
 rm -rf "$payload" && mkdir -p "$payload"
 cp "$agent_jar" "$payload/mapi-agent.jar"
 cp "$here/src/main/dist/mapi-agent.cmd" "$payload/mapi-agent.cmd"
+cp "$here/src/main/dist/jvm.args" "$payload/jvm.args"
 (cd "$payload" && "$wixl" --arch x64 \
   --define "Version=$version" \
   --define "AgentJar=mapi-agent.jar" \
   --define "Launcher=mapi-agent.cmd" \
+  --define "JvmArgs=jvm.args" \
   --output "$partial" "$here/src/main/wix/mapi-agent.wxs")
 
 # Two fixes that wixl 0.101 cannot express in the source, applied with msibuild:

@@ -9,5 +9,6 @@ if not defined JAVA_HOME_DIR (
   echo mapi-agent: no Java runtime recorded in HKLM\SOFTWARE\MapiAgent\Installer; reinstall the MSI with JAVA_HOME_DIR=... 1>&2
   exit /b 3
 )
-"%JAVA_HOME_DIR%\bin\java.exe" -jar "%~dp0mapi-agent.jar" %*
+rem Same JVM options and archive as the logon mode, so a helpdesk diagnose starts as quickly.
+"%JAVA_HOME_DIR%\bin\java.exe" @"%~dp0jvm.args" "-XX:SharedArchiveFile=%LOCALAPPDATA%\MapiAgent\agent.jsa" -jar "%~dp0mapi-agent.jar" %*
 exit /b %ERRORLEVEL%

@@ -65,9 +65,11 @@ final class AgentSnapshot {
     }
 
     Run runOnce() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
-                "-jar", agentJar.toString(), "run", "--once", "--snapshot", dir.toString(), "--config", config.toString())
-                .start();
+        return runOnce(List.of());
+    }
+
+    Run runOnce(List<String> jvmOptions) throws IOException, InterruptedException {
+        Process p = agent(jvmOptions, "--once").start();
         p.getOutputStream().close();
         byte[] out = p.getInputStream().readAllBytes();
         byte[] err = p.getErrorStream().readAllBytes();
@@ -76,6 +78,24 @@ final class AgentSnapshot {
             throw new IllegalStateException("agent did not finish within 120 s");
         }
         return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    /** The logon mode as policy leaves it by default: resident, long-polling; the caller stops it. */
+    Process startResident() throws IOException {
+        Process p = agent(List.of()).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        p.getOutputStream().close();
+        return p;
+    }
+
+    private ProcessBuilder agent(List<String> jvmOptions, String... options) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", agentJar.toString(), "run"));
+        command.addAll(List.of(options));
+        command.addAll(List.of("--snapshot", dir.toString(), "--config", config.toString()));
+        return new ProcessBuilder(command);
     }
 
     Path stateFolder() {

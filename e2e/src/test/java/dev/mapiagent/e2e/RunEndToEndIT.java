@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,6 +87,44 @@ class RunEndToEndIT {
     }
 
     @Test
+    void residentAgentRunsAHealQueuedWhileItWaitsAndReleasesMemoryAfterEachPieceOfWork() throws Exception {
+        AgentSnapshot pc = snapshot("mapihttp-disabled");
+        Process agent = pc.startResident();
+        try {
+            await(() -> pc.agentLog().contains("waiting for commands"), Duration.ofSeconds(90), "the first cycle");
+            String commandId = collector.queueHeal(pc.deviceId, "enable-mapihttp").path("commandId").asText();
+
+            // the default poll interval is minutes; only the long-poll's wake-up answers within seconds
+            await(() -> "succeeded".equals(command(collector.device(pc.deviceId), commandId).path("status").asText()),
+                    PROMPTLY, "the heal, answered by the long-poll");
+            await(() -> pc.agentLog().split("released idle memory", -1).length == 3, PROMPTLY, "a release after the heal");
+            assertTrue(agent.isAlive(), "still resident");
+        } finally {
+            agent.destroy();
+            agent.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void theFirstCycleMakesTheStartupArchiveThatTheNextStartMaps() throws Exception {
+        AgentSnapshot pc = snapshot("healthy");
+        Path archive = temp.resolve("cds-" + pc.deviceId).resolve("mapi-agent.jsa");
+        List<String> launcher = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=" + archive);
+
+        AgentSnapshot.Run first = pc.runOnce(launcher);
+
+        assertEquals(0, first.exitCode(), first.err());
+        assertTrue(Files.isRegularFile(archive), pc.agentLog());
+        assertTrue(pc.agentLog().contains("start-up archive made: " + archive));
+        // -Xshare:on: a JVM that cannot map the archive refuses to start
+        List<String> strict = new ArrayList<>(launcher);
+        strict.add("-Xshare:on");
+        AgentSnapshot.Run second = pc.runOnce(strict);
+        assertEquals(0, second.exitCode(), second.out() + second.err());
+        assertEquals(1, pc.agentLog().split("start-up archive made", -1).length - 1, "made once, then current");
+    }
+
+    @Test
     void withTheCollectorDownCyclesSpoolAndEveryItemIsDeliveredOnceWhenItIsBack() throws Exception {
         AgentSnapshot pc = snapshot("fallback-stale-sspi");
         assertEquals(0, pc.runOnce().exitCode());
@@ -136,6 +178,32 @@ class RunEndToEndIT {
 
     private AgentSnapshot snapshot(String example) throws IOException {
         return new AgentSnapshot(EXAMPLES, example, temp, AGENT_JAR, collector.url());
+    }
+
+    @FunctionalInterface
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /** Under the agent's shortest long-poll (35 s): what arrives sooner came by the long-poll's wake-up. */
+    private static final Duration PROMPTLY = Duration.ofSeconds(20);
+
+    private static void await(Condition condition, Duration within, String what) throws Exception {
+        Instant deadline = Instant.now().plus(within);
+        while (!holds(condition)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within " + within.toSeconds() + " s: " + what);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static boolean holds(Condition condition) throws Exception {
+        try {
+            return condition.holds();
+        } catch (NoSuchFileException e) {
+            return false; // the agent has not written its log yet
+        }
     }
 
     private static JsonNode command(JsonNode device, String commandId) {

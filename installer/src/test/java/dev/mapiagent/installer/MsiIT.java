@@ -72,6 +72,7 @@ class MsiIT {
         Map<String, String> jar = files.onlyRowWhere("FileName", "mapi-agent.jar");
         assertEquals(Long.toString(Files.size(Path.of(System.getProperty("msi.agentJar")))), jar.get("FileSize"));
         files.onlyRowWhere("FileName", "mapi-agent.cmd");
+        files.onlyRowWhere("FileName", "jvm.args");
 
         Table directories = msi.export("Directory");
         Map<String, String> installDir = directories.onlyRowWhere("Directory", "INSTALLDIR");
@@ -89,18 +90,21 @@ class MsiIT {
     }
 
     @Test
-    void runKeyStartsTheAgentWithJavawInLogonMode() throws IOException {
+    void runKeyStartsTheAgentWithJavawItsJvmOptionsAndTheUsersArchiveInLogonMode() throws IOException {
         Map<String, String> run = registry(RUN_KEY, "MapiAgent");
-        assertEquals("\"[JAVA_HOME_DIR]\\bin\\javaw.exe\" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx32m"
-                + " -jar \"[#AgentJar]\" run", run.get("Value"));
+        assertEquals("#%\"[JAVA_HOME_DIR]\\bin\\javaw.exe\" @\"[#JvmArgs]\""
+                + " \"-XX:SharedArchiveFile=%LOCALAPPDATA%\\MapiAgent\\agent.jsa\" -jar \"[#AgentJar]\" run",
+                run.get("Value"), "REG_EXPAND_SZ (#%), so that each user's %LOCALAPPDATA% is expanded at logon");
     }
 
     @Test
-    void runKeyCommandStaysWithin260CharactersForLongInstallPaths() throws IOException {
-        String command = format(registry(RUN_KEY, "MapiAgent").get("Value"), Map.of(
+    void runKeyCommandStaysWithin260CharactersForLongInstallAndProfilePaths() throws IOException {
+        String command = format(registry(RUN_KEY, "MapiAgent").get("Value").substring(2), Map.of(
                 "JAVA_HOME_DIR", "C:\\Program Files\\Eclipse Adoptium\\jdk-21.0.10.7-hotspot\\",
-                "#AgentJar", "C:\\Program Files\\mapi-agent\\mapi-agent.jar"));
-        assertTrue(command.length() <= RUN_VALUE_LIMIT - 80,
+                "#JvmArgs", "C:\\Program Files\\mapi-agent\\jvm.args",
+                "#AgentJar", "C:\\Program Files\\mapi-agent\\mapi-agent.jar"))
+                .replace("%LOCALAPPDATA%", "C:\\Users\\firstname.lastname\\AppData\\Local");
+        assertTrue(command.length() <= RUN_VALUE_LIMIT - 5,
                 "leave room for longer folders; the command is " + command.length() + " characters: " + command);
     }
 

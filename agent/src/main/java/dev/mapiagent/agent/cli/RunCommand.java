@@ -22,10 +22,15 @@ import dev.mapiagent.agent.run.LogonCycle;
 import dev.mapiagent.agent.run.PollSchedule;
 import dev.mapiagent.agent.run.RunLog;
 import dev.mapiagent.agent.run.SingleInstance;
+import dev.mapiagent.agent.startup.ArchiveStamp;
+import dev.mapiagent.agent.startup.StartupArchive;
+import dev.mapiagent.agent.startup.StartupArchiveKeeper;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
@@ -54,6 +59,7 @@ public class RunCommand implements Callable<Integer> {
     /** The pause between two long-polls while the collector answers, jittered by PollSchedule. */
     static final Duration LONG_POLL_GAP = Duration.ofSeconds(2);
     static final long SPOOL_MAX_BYTES = 20L * 1024 * 1024;
+    static final Duration STARTUP_ARCHIVE_TIMEOUT = Duration.ofSeconds(60);
 
     @Spec
     CommandSpec spec;
@@ -112,6 +118,7 @@ public class RunCommand implements Callable<Integer> {
                     (h, diagnosis) -> new CommandRunner(h, config.allowedRemoteActions(), host.eventLog(), diagnosis, clock),
                     log);
             boolean delivered = cycle.first();
+            keepStartupArchive(log);
             if (once || !config.stayResident()) {
                 log.info("cycle done; exiting (" + (once ? "--once" : "StayResident is 0") + ")");
                 return ExitCode.OK;
@@ -119,12 +126,50 @@ public class RunCommand implements Callable<Integer> {
             // the collector holds each poll up to the wait: a queued heal is answered at once
             Duration longest = config.pollInterval().compareTo(LONG_POLL_MAX) < 0 ? config.pollInterval() : LONG_POLL_MAX;
             PollSchedule schedule = new PollSchedule(LONG_POLL_GAP, random);
+            long commandsRun = cycle.commandsRun();
+            releaseIdleMemory(host, log);
             while (!Thread.currentThread().isInterrupted()) {
                 sleep(schedule.next(delivered));
                 delivered = cycle.poll(jittered(longest, random));
+                if (cycle.commandsRun() != commandsRun) {
+                    commandsRun = cycle.commandsRun();
+                    releaseIdleMemory(host, log);
+                }
             }
             return ExitCode.OK;
         }
+    }
+
+    /**
+     * After the report, so a slow dump never delays it; a minute is ample for a diagnosis that takes
+     * about a second, and a JVM that hangs is stopped so it cannot hold the logon mode.
+     */
+    private void keepStartupArchive(RunLog log) throws InterruptedException {
+        String javaHome = System.getProperty("java.home");
+        Optional<StartupArchive> archive = StartupArchive.of(ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                Path.of(javaHome), System.getProperty("os.name", "").startsWith("Windows"),
+                System.getProperty("java.class.path"), Main.class.getName());
+        if (archive.isEmpty()) {
+            return;
+        }
+        List<String> training = snapshotOption.snapshot == null ? List.of("diagnose", "--json")
+                : List.of("diagnose", "--json", "--snapshot", snapshotOption.snapshot.toString());
+        try {
+            ArchiveStamp stamp = ArchiveStamp.of(archive.get(), javaHome, System.getProperty("java.vm.version"));
+            StartupArchiveKeeper.Result result = new StartupArchiveKeeper(STARTUP_ARCHIVE_TIMEOUT)
+                    .keep(archive.get(), stamp, training);
+            switch (result.outcome()) {
+                case DUMPED -> log.info("start-up archive made: " + result.detail());
+                case FAILED -> log.warn("start-up archive not made: " + result.detail());
+                case CURRENT, FAILED_BEFORE -> { }
+            }
+        } catch (IOException e) {
+            log.warn("start-up archive not made: cannot read the agent jar: " + e.getMessage());
+        }
+    }
+
+    private static void releaseIdleMemory(Host host, RunLog log) {
+        log.info("waiting for commands; released idle memory: " + host.idleMemory().release().describe());
     }
 
     /** 70-100 % of the wait, so that agents that logged on together do not come back together. */

@@ -34,4 +34,9 @@ public interface Host {
     default SecretProtector secretProtector() {
         return SecretProtector.USER_FILE_ONLY;
     }
+
+    /** The agent process's own memory, released while the resident agent waits. */
+    default IdleMemory idleMemory() {
+        return IdleMemory.HEAP_ONLY;
+    }
 }

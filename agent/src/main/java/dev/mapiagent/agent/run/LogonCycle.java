@@ -43,6 +43,7 @@ public final class LogonCycle {
     private final Optional<EndpointProber> prober;
     private final CommandRunner commands;
     private final RunLog log;
+    private long commandsRun;
 
     public LogonCycle(Diagnoser diagnoser, Healer healer, Path stateFolder, AgentConfig config, CollectorClient collector,
                       Spool spool, Optional<EndpointProber> prober, CommandRunnerFactory commands, RunLog log) {
@@ -95,8 +96,14 @@ public final class LogonCycle {
                 log.warn("command " + command.commandId() + " expired before it could start");
             }
             result.ifPresent(spool::add);
+            commandsRun++;
         }
         return pending.isEmpty() || deliver();
+    }
+
+    /** Commands fetched and run since logon: the resident loop releases memory after each new one. */
+    public long commandsRun() {
+        return commandsRun;
     }
 
     private boolean deliver() {

@@ -12,6 +12,7 @@ import dev.mapiagent.agent.host.FileEventLog;
 import dev.mapiagent.agent.host.Hive;
 import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.agent.host.HostException;
+import dev.mapiagent.agent.host.IdleMemory;
 import dev.mapiagent.agent.host.Processes;
 import dev.mapiagent.agent.host.Registry;
 import dev.mapiagent.agent.host.SecretProtector;
@@ -117,6 +118,11 @@ public final class WindowsHost implements Host {
     @Override
     public String describe() {
         return "this PC";
+    }
+
+    @Override
+    public IdleMemory idleMemory() {
+        return new WindowsIdleMemory();
     }
 
     @Override

@@ -1,0 +1,56 @@
+package dev.mapiagent.agent.startup;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What an archive was dumped for: if any of it differs from the running agent, the JVM would not map
+ * the archive, so it is made again. Written beside the archive; also written after a failed attempt,
+ * so that a PC where dumping fails tries once per change, not at every logon.
+ *
+ * @param javaHome      the JVM's installation folder
+ * @param vmVersion     {@code java.vm.version}: an in-place Java update changes it
+ * @param jvmOptions    the launcher's options, without the archive option
+ * @param classPath     as given on the command line
+ * @param jarSize       size of the agent jar in bytes
+ * @param jarModified   its last-modified time in milliseconds (the JVM checks both)
+ * @param dumped        true when the archive was written, false when the attempt failed
+ */
+public record ArchiveStamp(String javaHome, String vmVersion, List<String> jvmOptions, String classPath, long jarSize,
+                           long jarModified, boolean dumped) {
+
+    public ArchiveStamp {
+        jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /**
+     * The stamp the running agent would give an archive dumped now: its JVM and the class path's files
+     * (the agent is one jar; for a class path of several entries their sizes add up and the newest counts).
+     */
+    public static ArchiveStamp of(StartupArchive archive, String javaHome, String vmVersion) throws IOException {
+        long size = 0;
+        long modified = 0;
+        for (String entry : archive.classPath().split(File.pathSeparator)) {
+            Path file = Path.of(entry);
+            if (Files.isRegularFile(file)) {
+                size += Files.size(file);
+                modified = Math.max(modified, Files.getLastModifiedTime(file).toMillis());
+            }
+        }
+        return new ArchiveStamp(javaHome, vmVersion, archive.jvmOptions(), archive.classPath(), size, modified, false);
+    }
+
+    /** Same JVM, same options, same jar: whether the attempt worked or not does not matter here. */
+    public boolean sameInputs(ArchiveStamp other) {
+        return javaHome.equals(other.javaHome) && vmVersion.equals(other.vmVersion)
+                && jvmOptions.equals(other.jvmOptions) && classPath.equals(other.classPath)
+                && jarSize == other.jarSize && jarModified == other.jarModified;
+    }
+
+    public ArchiveStamp withDumped(boolean outcome) {
+        return new ArchiveStamp(javaHome, vmVersion, jvmOptions, classPath, jarSize, jarModified, outcome);
+    }
+}

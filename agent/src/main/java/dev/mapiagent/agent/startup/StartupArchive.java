@@ -1,0 +1,62 @@
+package dev.mapiagent.agent.startup;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The class-data sharing archive this JVM was told to start from ({@code -XX:SharedArchiveFile=}), and
+ * what it takes to make it again. The archive records the exact JVM and class path it was dumped
+ * with; JDK 17 skips a missing or mismatched one and starts slower, so the agent keeps it current
+ * itself: per user, after the logon report, whenever the JVM, its options or the agent jar change.
+ *
+ * @param archive        where the launcher expects the archive
+ * @param javaLauncher   the java executable of this JVM (javaw.exe on Windows, so no console appears)
+ * @param jvmOptions     this JVM's options without the archive option: a dynamic archive cannot be
+ *                       dumped while one is in use, and the other options decide whether it maps later
+ * @param classPath      the class path exactly as given: the archive checks it entry by entry
+ * @param mainClass      the agent's entry point
+ */
+public record StartupArchive(Path archive, Path javaLauncher, List<String> jvmOptions, String classPath,
+                             String mainClass) {
+
+    static final String ARCHIVE_OPTION = "-XX:SharedArchiveFile=";
+
+    public StartupArchive {
+        jvmOptions = List.copyOf(jvmOptions);
+    }
+
+    /**
+     * The archive of a JVM started with {@code -XX:SharedArchiveFile=}; empty without one, and when the
+     * JVM maintains it itself (JDK 19's {@code -XX:+AutoCreateSharedArchive}) or is dumping one now.
+     */
+    public static Optional<StartupArchive> of(List<String> jvmArguments, Path javaHome, boolean windows, String classPath,
+                                              String mainClass) {
+        Optional<String> archive = jvmArguments.stream().filter(a -> a.startsWith(ARCHIVE_OPTION))
+                .map(a -> a.substring(ARCHIVE_OPTION.length())).reduce((first, last) -> last);
+        boolean maintainedElsewhere = jvmArguments.stream().anyMatch(a -> a.equals("-XX:+AutoCreateSharedArchive")
+                || a.startsWith("-XX:ArchiveClassesAtExit=") || a.startsWith("-Xshare:off"));
+        if (archive.isEmpty() || archive.get().isBlank() || maintainedElsewhere) {
+            return Optional.empty();
+        }
+        List<String> options = new ArrayList<>(jvmArguments);
+        options.removeIf(a -> a.startsWith(ARCHIVE_OPTION) || a.startsWith("-Xshare:"));
+        Path bin = javaHome.resolve("bin");
+        Path launcher = windows ? bin.resolve("javaw.exe") : bin.resolve("java");
+        return Optional.of(new StartupArchive(Path.of(archive.get()), launcher, options, classPath, mainClass));
+    }
+
+    /** The command that dumps a fresh archive to {@code target} while it runs the training command. */
+    public List<String> dumpCommand(Path target, List<String> trainingArguments) {
+        List<String> command = new ArrayList<>();
+        command.add(javaLauncher.toString());
+        command.addAll(jvmOptions);
+        command.add("-XX:ArchiveClassesAtExit=" + target);
+        command.add("-cp");
+        command.add(classPath);
+        command.add(mainClass);
+        command.addAll(trainingArguments);
+        return command;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.mapiagent.agent.startup;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mapiagent.agent.host.AtomicFiles;
+import dev.mapiagent.agent.host.HostException;
+import dev.mapiagent.protocol.ProtocolJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Makes the start-up archive again when its stamp no longer matches the running agent: a second JVM
+ * with the same options runs a read-only diagnosis and dumps the classes it loaded at exit. The dump
+ * goes to a temporary file that replaces the archive only when complete, so the next start maps the
+ * old archive or the new one, never half of one.
+ */
+public final class StartupArchiveKeeper {
+
+    private static final ObjectMapper JSON = ProtocolJson.mapper();
+
+    /** What keeping the archive did, for the agent log. */
+    public enum Outcome { CURRENT, DUMPED, FAILED, FAILED_BEFORE }
+
+    public record Result(Outcome outcome, String detail) {
+    }
+
+    private final Duration timeout;
+
+    public StartupArchiveKeeper(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    /**
+     * Dumps a fresh archive unless the stamp beside it says it was made for {@code current} (or that
+     * making it for {@code current} failed before: no retry until something changes).
+     */
+    public Result keep(StartupArchive archive, ArchiveStamp current, List<String> trainingArguments)
+            throws InterruptedException {
+        Path target = archive.archive();
+        Optional<ArchiveStamp> recorded = readStamp(stampOf(target)).filter(current::sameInputs);
+        if (recorded.isPresent() && !recorded.get().dumped()) {
+            return new Result(Outcome.FAILED_BEFORE, "not retried until Java, its options or the agent change");
+        }
+        if (recorded.isPresent() && Files.isRegularFile(target)) {
+            return new Result(Outcome.CURRENT, target.toString());
+        }
+        Path temp = target.resolveSibling("." + target.getFileName() + ".dumping");
+        long started = System.nanoTime();
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            Files.deleteIfExists(temp);
+            Optional<String> failure = dump(archive.dumpCommand(temp, trainingArguments), temp);
+            if (failure.isPresent()) {
+                writeStamp(target, current.withDumped(false));
+                return new Result(Outcome.FAILED, failure.get());
+            }
+            replace(temp, target);
+            writeStamp(target, current.withDumped(true));
+        } catch (IOException | UncheckedIOException | HostException e) {
+            return new Result(Outcome.FAILED, "cannot write " + target + ": " + e.getMessage());
+        } finally {
+            deleteQuietly(temp);
+        }
+        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        return new Result(Outcome.DUMPED, target + " in " + millis + " ms");
+    }
+
+    private Optional<String> dump(List<String> command, Path temp) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        process.getOutputStream().close();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            return Optional.of("the dumping JVM did not finish within " + timeout.toSeconds() + " s");
+        }
+        if (!Files.isRegularFile(temp) || Files.size(temp) == 0) {
+            return Optional.of("the dumping JVM wrote no archive (exit code " + process.exitValue() + ")");
+        }
+        return Optional.empty();
+    }
+
+    static Path stampOf(Path archive) {
+        return archive.resolveSibling(archive.getFileName() + ".stamp.json");
+    }
+
+    /** A stamp that cannot be read counts as none: the archive is made again. */
+    static Optional<ArchiveStamp> readStamp(Path stamp) {
+        if (!Files.isRegularFile(stamp)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(JSON.readValue(stamp.toFile(), ArchiveStamp.class));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void writeStamp(Path archive, ArchiveStamp stamp) throws IOException {
+        AtomicFiles.write(stampOf(archive), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(stamp));
+    }
+
+    private static void replace(Path temp, Path target) throws IOException {
+        // the JVM dumps archives read-only, and Windows will not replace a read-only file
+        if (Files.exists(target) && !target.toFile().setWritable(true)) {
+            throw new IOException("cannot make the old archive writable");
+        }
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // a leftover temporary file is replaced by the next dump
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.mapiagent.agent.startup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mapiagent.agent.startup.StartupArchiveKeeper.Outcome;
+import dev.mapiagent.agent.startup.StartupArchiveKeeper.Result;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Real JVMs dump real archives here: the archive format and its checks belong to the JDK, not to a fake. */
+class StartupArchiveKeeperTest {
+
+    private static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
+    private static final String VM_VERSION = System.getProperty("java.vm.version");
+    private static final List<String> OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx32m");
+
+    @TempDir
+    Path temp;
+
+    private Path jar;
+    private Path archivePath;
+    private final StartupArchiveKeeper keeper = new StartupArchiveKeeper(Duration.ofSeconds(60));
+
+    @BeforeEach
+    void trainingJar() throws IOException {
+        jar = temp.resolve("training.jar");
+        String name = TrainingMain.class.getName().replace('.', '/') + ".class";
+        // a Main-Class, so that the check can start it with -jar as the Run key starts the agent
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, TrainingMain.class.getName());
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest);
+             var in = TrainingMain.class.getClassLoader().getResourceAsStream(name)) {
+            jarOut.putNextEntry(new JarEntry(name));
+            in.transferTo(jarOut);
+        }
+        archivePath = temp.resolve("cds").resolve("mapi-agent.jsa");
+    }
+
+    private StartupArchive archive(String classPath) {
+        return new StartupArchive(archivePath, JAVA_HOME.resolve("bin").resolve("java"), OPTIONS, classPath,
+                TrainingMain.class.getName());
+    }
+
+    private Result keep(StartupArchive archive, String... training) throws Exception {
+        return keeper.keep(archive, ArchiveStamp.of(archive, JAVA_HOME.toString(), VM_VERSION), List.of(training));
+    }
+
+    @Test
+    void dumpsAnArchiveThatTheNextJvmMaps() throws Exception {
+        Result result = keep(archive(jar.toString()));
+
+        assertEquals(Outcome.DUMPED, result.outcome(), result.detail());
+        // -Xshare:on makes a JVM that cannot map the archive refuse to start
+        Process p = new ProcessBuilder(JAVA_HOME.resolve("bin").resolve("java").toString(), "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Xmx32m", "-Xshare:on", "-XX:SharedArchiveFile=" + archivePath, "-jar",
+                jar.toString()).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), output);
+    }
+
+    @Test
+    void leavesAnArchiveAloneWhileNothingChanged() throws Exception {
+        keep(archive(jar.toString()));
+        FileTime dumped = Files.getLastModifiedTime(archivePath);
+
+        Result again = keep(archive(jar.toString()));
+
+        assertEquals(Outcome.CURRENT, again.outcome());
+        assertEquals(dumped, Files.getLastModifiedTime(archivePath));
+    }
+
+    @Test
+    void dumpsAgainWhenTheAgentJarChanged() throws Exception {
+        keep(archive(jar.toString()));
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
+
+        assertEquals(Outcome.DUMPED, keep(archive(jar.toString())).outcome());
+    }
+
+    @Test
+    void dumpsAgainWhenTheArchiveWasDeleted() throws Exception {
+        keep(archive(jar.toString()));
+        Files.delete(archivePath);
+
+        assertEquals(Outcome.DUMPED, keep(archive(jar.toString())).outcome());
+        assertTrue(Files.isRegularFile(archivePath));
+    }
+
+    @Test
+    void dumpsAgainWhenTheStampIsUnreadable() throws Exception {
+        keep(archive(jar.toString()));
+        Files.writeString(StartupArchiveKeeper.stampOf(archivePath), "{not json");
+
+        assertEquals(Outcome.DUMPED, keep(archive(jar.toString())).outcome());
+    }
+
+    @Test
+    void aDumpThatFailsLeavesNoArchiveAndIsNotRetriedUntilSomethingChanges() throws Exception {
+        // the JDK refuses to dump for a class path with a non-empty directory in it
+        Path classes = Files.createDirectories(temp.resolve("classes"));
+        Files.writeString(classes.resolve("x.txt"), "x");
+        StartupArchive failing = archive(classes + java.io.File.pathSeparator + jar);
+
+        Result first = keep(failing);
+        Result second = keep(failing);
+
+        assertEquals(Outcome.FAILED, first.outcome(), first.detail());
+        assertEquals(Outcome.FAILED_BEFORE, second.outcome());
+        assertFalse(Files.exists(archivePath));
+        assertEquals(List.of(archivePath.resolveSibling("mapi-agent.jsa.stamp.json")), listing());
+    }
+
+    @Test
+    void aDumpThatHangsIsStoppedAtTheTimeoutAndLeavesNothingHalfWritten() throws Exception {
+        Result result = new StartupArchiveKeeper(Duration.ofSeconds(3)).keep(archive(jar.toString()),
+                ArchiveStamp.of(archive(jar.toString()), JAVA_HOME.toString(), VM_VERSION), List.of("hang"));
+
+        assertEquals(Outcome.FAILED, result.outcome());
+        assertTrue(result.detail().contains("did not finish within 3 s"), result.detail());
+        assertEquals(List.of(archivePath.resolveSibling("mapi-agent.jsa.stamp.json")), listing());
+    }
+
+    private List<Path> listing() throws IOException {
+        try (var files = Files.list(archivePath.getParent())) {
+            return files.sorted().toList();
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.mapiagent.agent.startup;
+
+/** Stands in for the agent's diagnosis in a dumping JVM: loads a few classes, or hangs when asked. */
+public final class TrainingMain {
+
+    private TrainingMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals("hang")) {
+            Thread.sleep(Long.MAX_VALUE);
+        }
+        System.out.println(java.time.LocalDate.now() + " " + new java.util.TreeMap<>(System.getenv()).size());
+    }
+}
