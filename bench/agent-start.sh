@@ -14,8 +14,13 @@ trap 'rm -rf "$work"' EXIT
 printf 'public class Bare { public static void main(String[] a) { System.out.println("ok"); } }\n' > "$work/Bare.java"
 javac -d "$work" "$work/Bare.java"
 
-tuned=(-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xss512k -Xmx64m)
-java "${tuned[@]}" -XX:ArchiveClassesAtExit="$work/agent.jsa" -jar "$jar" diagnose --snapshot examples/healthy --json >/dev/null 2>&1
+# As installed: the options of jvm.args, and the user's start-up archive, which the agent makes itself
+# after the report of its first logon (here a `run --once` whose collector is not there: it spools).
+tuned=(@installer/src/main/dist/jvm.args)
+cp -r examples/healthy "$work/logon"
+printf '{"collectorUrl":"http://127.0.0.1:9","enrollSecret":"unused","startDelayMaxSeconds":0}\n' > "$work/agent.json"
+java "${tuned[@]}" -XX:SharedArchiveFile="$work/agent.jsa" -jar "$jar" run --once --snapshot "$work/logon" --config "$work/agent.json"
+[ -f "$work/agent.jsa" ] || { echo "the first logon made no start-up archive" >&2; exit 1; }
 
 measure() { # label, command...
   local label=$1; shift
@@ -34,8 +39,8 @@ measure() { # label, command...
 rows=()
 rows+=("$(measure 'bare JVM (java -cp . Bare)' java -cp "$work" Bare)")
 rows+=("$(measure 'diagnose, default JVM flags' java -jar "$jar" diagnose --snapshot examples/healthy --json)")
-rows+=("$(measure 'diagnose, launcher flags' java "${tuned[@]}" -jar "$jar" diagnose --snapshot examples/healthy --json)")
-rows+=("$(measure 'diagnose, launcher flags + CDS archive' java "${tuned[@]}" -XX:SharedArchiveFile="$work/agent.jsa" -jar "$jar" diagnose --snapshot examples/healthy --json)")
+rows+=("$(measure 'diagnose, jvm.args' java "${tuned[@]}" -jar "$jar" diagnose --snapshot examples/healthy --json)")
+rows+=("$(measure 'diagnose, jvm.args + the start-up archive the agent made (as mapi-agent.cmd runs it)' java "${tuned[@]}" -XX:SharedArchiveFile="$work/agent.jsa" -jar "$jar" diagnose --snapshot examples/healthy --json)")
 
 bare=$(echo "${rows[0]}" | cut -d'|' -f2)
 echo
