@@ -39,11 +39,12 @@ public record CollectorConfig(
      * The default delivery lease. A result missing for longer than this means the answer that carried the command
      * was most likely lost (connection dropped, the agent's client gave up, the PC went to sleep), so the command is
      * handed out again. It must outlast what a delivered command legitimately takes before its result arrives: the
-     * agent's long-poll waits are at most 50 s (the collector's at most 60 s) and a heal diagnoses, may wait 60 s for
-     * Outlook to close (restart-outlook), then diagnoses again before it posts the result. 120 s covers that with
-     * margin; a redelivery that still comes too early costs only a round trip, because the agent answers a command
-     * id it finished with the result it kept instead of healing again. A longer lease only delays recovering a lost
-     * click (by the lease plus at most one long-poll).
+     * answer's trip to the agent, then a heal that diagnoses, may wait 60 s for Outlook to close (restart-outlook),
+     * diagnoses again and posts the result (the long-poll wait before the answer, at most 50 s from the agent and
+     * 60 s on the collector, does not count: the lease starts when the answer is built). 120 s covers that with
+     * margin. A redelivery that still comes too early costs only a round trip, because the agent answers a command
+     * id it finished with the result it kept instead of healing again; a longer lease only delays recovering a lost
+     * click by as much.
      */
     public static final long DEFAULT_REDELIVER_AFTER_SECONDS = 120;
 
