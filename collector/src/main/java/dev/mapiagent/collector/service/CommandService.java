@@ -124,7 +124,9 @@ public final class CommandService {
         expireOverdue();
         Instant asOf = clock.instant();
         List<Command> delivered = new ArrayList<>();
-        for (StoredCommand candidate : jdbi.withHandle(h -> new CommandDao(h).deliverable(deviceId, asOf, asOf.minus(redeliverAfter)))) {
+        List<StoredCommand> candidates = jdbi.withHandle(h -> new CommandDao(h).deliverable(deviceId, asOf,
+                asOf.minus(redeliverAfter)));
+        for (StoredCommand candidate : candidates) {
             String commandId = candidate.command().commandId();
             boolean redelivery = candidate.command().status() == CommandStatus.DELIVERED;
             jdbi.useTransaction(h -> {
@@ -132,10 +134,13 @@ public final class CommandService {
                 CommandDao commands = new CommandDao(h);
                 if (redelivery ? commands.reclaim(commandId, now, now.minus(redeliverAfter)) : commands.claim(commandId, now)) {
                     StoredCommand claimed = commands.find(commandId).orElseThrow();
-                    new AuditDao(h).append(now, "device:" + deviceId, redelivery ? "command-redelivered" : "command-delivered",
-                            deviceId, "command " + commandId + (redelivery ? ", attempt " + claimed.deliveryAttempts()
-                                    + ": no result within " + redeliverAfter.toSeconds() + " s of delivery at "
-                                    + candidate.command().deliveredAt() : ""));
+                    if (redelivery) {
+                        new AuditDao(h).append(now, "device:" + deviceId, "command-redelivered", deviceId, "command "
+                                + commandId + ", attempt " + claimed.deliveryAttempts() + ": no result within "
+                                + redeliverAfter.toSeconds() + " s of delivery at " + candidate.command().deliveredAt());
+                    } else {
+                        new AuditDao(h).append(now, "device:" + deviceId, "command-delivered", deviceId, "command " + commandId);
+                    }
                     delivered.add(claimed.command());
                 }
             });
