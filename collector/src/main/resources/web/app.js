@@ -164,7 +164,8 @@ async function showDevice(deviceId) {
   $('heal-form').dataset.deviceId = d.deviceId;
 
   fill($('command-table').tBodies[0], d.commands.map(c => el('tr', { dataset: { commandId: c.commandId } },
-    el('td', {}, when(c.createdAt)), el('td', {}, c.actions.join(', ')), el('td', { class: 'status' }, c.status),
+    el('td', {}, when(c.createdAt)), el('td', {}, c.actions.join(', ')), el('td', { class: 'status' },
+      c.status + (c.deliveryAttempts > 1 ? ' (delivered ' + c.deliveryAttempts + ' times)' : '')),
     el('td', {}, c.requestedBy), el('td', {}, when(c.expiresAt)),
     el('td', {}, c.exitCode === null || c.exitCode === undefined ? '' : 'exit ' + c.exitCode + (c.message ? ': ' + c.message : '')),
     el('td', {}, canHeal && (c.status === 'queued' || c.status === 'delivered')

@@ -41,8 +41,8 @@ public final class CollectorApp {
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     /**
-     * How often parked long-polls are re-checked for heals queued by other collectors on the database, and how far
-     * back that re-check looks (it covers commit delays and clock differences between collectors).
+     * How often parked long-polls are re-checked for heals queued by other collectors on the database (or due for
+     * redelivery), and how far back that re-check looks (it covers commit delays and clock differences between collectors).
      */
     static final Duration WAKE_RECHECK = Duration.ofMillis(250);
     static final Duration WAKE_LOOK_BACK = Duration.ofSeconds(10);
@@ -71,9 +71,9 @@ public final class CollectorApp {
         CollectorMetrics metrics = new CollectorMetrics(jdbi);
         IngestService ingest = new IngestService(jdbi, clock, metrics);
         EnrollmentService enrollment = new EnrollmentService(jdbi, clock, config.enrollSecret());
-        CommandService commands = new CommandService(jdbi, clock, config.commandTtl(), ingest);
+        CommandService commands = new CommandService(jdbi, clock, config.commandTtl(), config.redeliverAfter(), ingest);
         CommandWaiters waiters = new CommandWaiters(commands::deliver,
-                () -> commands.recentlyQueuedDevices(WAKE_LOOK_BACK), WAKE_RECHECK);
+                () -> commands.recentlyDeliverableDevices(WAKE_LOOK_BACK), WAKE_RECHECK);
         commands.onQueued(waiters::wake);
         metrics.countWaiting(waiters::waiting);
         UserService users = new UserService(jdbi, clock);

@@ -14,6 +14,7 @@ import java.time.Duration;
  * @param tlsKeystorePassword  its password, or null
  * @param retention            how long report history is kept (each device's latest report is always kept)
  * @param commandTtl           default time a queued self-heal command stays valid
+ * @param redeliverAfter       the delivery lease: a delivered command without a result is handed out again after it
  * @param sessionTtl           how long a page login lasts
  * @param serverSideMinDevices devices failing the same way on one endpoint before the fleet view calls it server-side
  * @param onsetWindow          how close together their failures must have started
@@ -27,11 +28,25 @@ public record CollectorConfig(
         Secret tlsKeystorePassword,
         Duration retention,
         Duration commandTtl,
+        Duration redeliverAfter,
         Duration sessionTtl,
         int serverSideMinDevices,
         Duration onsetWindow) {
 
     public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+    /**
+     * The default delivery lease. A result missing for longer than this means the answer that carried the command
+     * was most likely lost (connection dropped, the agent's client gave up, the PC went to sleep), so the command is
+     * handed out again. It must outlast what a delivered command legitimately takes before its result arrives: the
+     * answer's trip to the agent, then a heal that diagnoses, may wait 60 s for Outlook to close (restart-outlook),
+     * diagnoses again and posts the result (the long-poll wait before the answer, at most 50 s from the agent and
+     * 60 s on the collector, does not count: the lease starts when the answer is built). 120 s covers that with
+     * margin. A redelivery that still comes too early costs only a round trip, because the agent answers a command
+     * id it finished with the result it kept instead of healing again; a longer lease only delays recovering a lost
+     * click by as much.
+     */
+    public static final long DEFAULT_REDELIVER_AFTER_SECONDS = 120;
 
     /**
      * The JDBC URL of the embedded database in a directory: an H2 file in PostgreSQL mode. H2 re-parses a statement
@@ -52,7 +67,7 @@ public record CollectorConfig(
     public String toString() {
         return "CollectorConfig[port=" + port + ", db=" + redactUrl(dbUrl) + ", enrollment="
                 + (enrollSecret == null ? "closed" : "open") + ", tls=" + tls() + ", retention=" + retention
-                + ", commandTtl=" + commandTtl + "]";
+                + ", commandTtl=" + commandTtl + ", redeliverAfter=" + redeliverAfter + "]";
     }
 
     public boolean tls() {
@@ -62,26 +77,26 @@ public record CollectorConfig(
     /** Defaults for everything but the database, for tests and embedding. */
     public static CollectorConfig defaults(String dbUrl) {
         return new CollectorConfig(0, dbUrl, null, null, null, null, Duration.ofDays(90), Duration.ofHours(1),
-                Duration.ofHours(8), 3, Duration.ofMinutes(30));
+                Duration.ofSeconds(DEFAULT_REDELIVER_AFTER_SECONDS), Duration.ofHours(8), 3, Duration.ofMinutes(30));
     }
 
     public CollectorConfig withEnrollSecret(String secret) {
         return new CollectorConfig(port, dbUrl, Secret.ofNullable(secret), adminPassword, tlsKeystore,
-                tlsKeystorePassword, retention, commandTtl, sessionTtl, serverSideMinDevices, onsetWindow);
+                tlsKeystorePassword, retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow);
     }
 
     public CollectorConfig withAdminPassword(String password) {
         return new CollectorConfig(port, dbUrl, enrollSecret, Secret.ofNullable(password), tlsKeystore,
-                tlsKeystorePassword, retention, commandTtl, sessionTtl, serverSideMinDevices, onsetWindow);
+                tlsKeystorePassword, retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow);
     }
 
     public CollectorConfig withTls(Path keystore, String password) {
         return new CollectorConfig(port, dbUrl, enrollSecret, adminPassword, keystore, Secret.ofNullable(password),
-                retention, commandTtl, sessionTtl, serverSideMinDevices, onsetWindow);
+                retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow);
     }
 
     public CollectorConfig withPort(int newPort) {
         return new CollectorConfig(newPort, dbUrl, enrollSecret, adminPassword, tlsKeystore, tlsKeystorePassword,
-                retention, commandTtl, sessionTtl, serverSideMinDevices, onsetWindow);
+                retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow);
     }
 }

@@ -51,6 +51,12 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--command-ttl-minutes", defaultValue = "${env:MAPI_COLLECTOR_COMMAND_TTL_MINUTES:-60}", description = "Default expiry of a self-heal command (default 60).")
     int commandTtlMinutes;
 
+    @Option(names = "--redeliver-after-seconds",
+            defaultValue = "${env:MAPI_COLLECTOR_REDELIVER_AFTER_SECONDS:-" + CollectorConfig.DEFAULT_REDELIVER_AFTER_SECONDS + "}",
+            description = "Hand a delivered self-heal command out again when no result came within this many seconds "
+                    + "(env MAPI_COLLECTOR_REDELIVER_AFTER_SECONDS, default 120, at least 60).")
+    int redeliverAfterSeconds;
+
     @Option(names = "--session-hours", defaultValue = "${env:MAPI_COLLECTOR_SESSION_HOURS:-8}", description = "How long a page login lasts (default 8).")
     int sessionHours;
 
@@ -115,6 +121,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         require(port >= 0 && port <= 65535, "--port must be 0-65535");
         require(retentionDays >= 1, "--retention-days must be at least 1");
         require(commandTtlMinutes >= 1 && commandTtlMinutes <= 1440, "--command-ttl-minutes must be 1-1440");
+        // a shorter lease would redeliver commands whose heal may well still run (restart-outlook alone waits up to 60 s)
+        require(redeliverAfterSeconds >= 60 && redeliverAfterSeconds <= 86400, "--redeliver-after-seconds must be 60-86400");
         require(sessionHours >= 1, "--session-hours must be at least 1");
         require(incidentMinDevices >= 2, "--incident-min-devices must be at least 2");
         require(incidentOnsetMinutes >= 1, "--incident-onset-minutes must be at least 1");
@@ -130,7 +138,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         }
         return new CollectorConfig(port, url, Secret.ofNullable(enrollSecret), Secret.ofNullable(adminPassword),
                 tlsKeystore, Secret.ofNullable(tlsKeystorePassword), Duration.ofDays(retentionDays),
-                Duration.ofMinutes(commandTtlMinutes), Duration.ofHours(sessionHours), incidentMinDevices,
+                Duration.ofMinutes(commandTtlMinutes), Duration.ofSeconds(redeliverAfterSeconds), Duration.ofHours(sessionHours), incidentMinDevices,
                 Duration.ofMinutes(incidentOnsetMinutes));
     }
 

@@ -572,6 +572,136 @@ abstract class CollectorContractTest {
                 400, "command result schema");
     }
 
+    // --- redelivery: at-least-once on the wire, exactly-once in effect ------------------------------------------
+
+    private static final Duration LEASE = Duration.ofSeconds(CollectorConfig.DEFAULT_REDELIVER_AFTER_SECONDS);
+
+    private JsonNode commandOf(String deviceId) {
+        return http.get("/api/v1/devices/" + deviceId, TestCollector.admin()).json().path("commands").path(0);
+    }
+
+    private List<String> auditOf(String deviceId, String action) {
+        List<String> details = new ArrayList<>();
+        for (JsonNode e : http.get("/api/v1/audit?deviceId=" + deviceId, TestCollector.admin()).json().path("entries")) {
+            if (e.path("action").asText().equals(action)) {
+                details.add(e.path("actor").asText() + ": " + e.path("detail").asText());
+            }
+        }
+        return details;
+    }
+
+    @Test
+    void aDeliveredCommandWithoutAResultIsRedeliveredAfterTheLease() {
+        String agent = collector.enroll("dev-1", "PC-0001");
+        String commandId = queueHeal("dev-1");
+        assertEquals(List.of(commandId), commandIds(http.get("/api/v1/commands", agent)));
+        clock.advance(LEASE);
+
+        assertEquals(List.of(commandId), commandIds(http.get("/api/v1/commands", agent)), "the first answer was lost");
+        assertEquals(List.of(), commandIds(http.get("/api/v1/commands", agent)), "then not again before a new lease");
+        JsonNode command = commandOf("dev-1");
+        assertEquals("delivered", command.path("status").asText());
+        assertEquals(2, command.path("deliveryAttempts").asInt());
+        assertEquals(T0.plus(LEASE).toString(), command.path("deliveredAt").asText(), "the lease starts again");
+    }
+
+    @Test
+    void aDeliveredCommandIsNotRedeliveredBeforeTheLeaseEnds() {
+        String agent = collector.enroll("dev-1", "PC-0001");
+        queueHeal("dev-1");
+        http.get("/api/v1/commands", agent);
+        clock.advance(LEASE.minusSeconds(1));
+
+        assertEquals(List.of(), commandIds(http.get("/api/v1/commands", agent)));
+        assertEquals(1, commandOf("dev-1").path("deliveryAttempts").asInt());
+    }
+
+    @Test
+    void aDeliveredCommandIsNotRedeliveredAfterItExpired() {
+        String agent = collector.enroll("dev-1", "PC-0001");
+        http.postJson("/api/v1/devices/dev-1/heal", TestCollector.admin(),
+                Map.of("actions", List.of("restart-outlook"), "expiresInMinutes", 2));
+        http.get("/api/v1/commands", agent);
+        clock.advance(Duration.ofMinutes(2).plusSeconds(1));
+
+        assertEquals(List.of(), commandIds(http.get("/api/v1/commands", agent)), "past expiry, though the lease ran out");
+        assertEquals(1, commandOf("dev-1").path("deliveryAttempts").asInt());
+    }
+
+    @Test
+    void aRedeliveryIsAuditedWithItsAttempt() {
+        String agent = collector.enroll("dev-1", "PC-0001");
+        String commandId = queueHeal("dev-1");
+        http.get("/api/v1/commands", agent);
+        clock.advance(LEASE);
+        http.get("/api/v1/commands", agent);
+
+        List<String> redelivered = auditOf("dev-1", "command-redelivered");
+        assertEquals(1, redelivered.size(), redelivered.toString());
+        assertTrue(redelivered.get(0).startsWith("device:dev-1: command " + commandId + ", attempt 2: no result within 120 s"),
+                redelivered.get(0));
+        assertEquals(1, auditOf("dev-1", "command-delivered").size());
+    }
+
+    @Test
+    void aParkedLongPollGetsACommandWhoseLeaseRanOut() throws Exception {
+        String agent = collector.enroll("dev-1", "PC-0001");
+        String commandId = queueHeal("dev-1");
+        http.get("/api/v1/commands", agent);
+        CompletableFuture<Response> poll = collector.longPoll(agent, 60);
+        collector.awaitParked(1);
+        clock.advance(LEASE);
+
+        assertEquals(List.of(commandId), commandIds(poll.get(10, TimeUnit.SECONDS)), "woken, not held for the 60 s wait");
+    }
+
+    @Test
+    void aRedeliveredCommandAcceptsItsResultAndIsNotRedeliveredAgain() {
+        String agent = collector.enroll("dev-1", "PC-0001");
+        String commandId = queueHeal("dev-1");
+        http.get("/api/v1/commands", agent);
+        clock.advance(LEASE);
+        http.get("/api/v1/commands", agent);
+        Response result = http.postJson("/api/v1/commands/" + commandId + "/result", agent,
+                new CommandResult(CommandStatus.SUCCEEDED, 0, "Outlook restarted", null, null));
+        assertEquals(200, result.status(), result.body());
+        clock.advance(LEASE);
+
+        assertEquals(List.of(), commandIds(http.get("/api/v1/commands", agent)));
+        assertEquals("succeeded", commandOf("dev-1").path("status").asText());
+    }
+
+    @Test
+    void theSameResultPostedTwiceIsRecordedOnceAndBothGetTheStoredOutcome() {
+        String agent = collector.enroll("dev-1", "PC-0001");
+        String commandId = queueHeal("dev-1");
+        http.get("/api/v1/commands", agent);
+        CommandResult outcome = new CommandResult(CommandStatus.SUCCEEDED, 0, "Outlook restarted",
+                Reports.degraded("dev-1", "PC-0001", T0, "mail.contoso.com"),
+                Reports.healthy("dev-1", "PC-0001", T0.plusSeconds(30), "mail.contoso.com"));
+        Response first = http.postJson("/api/v1/commands/" + commandId + "/result", agent, outcome);
+        clock.advance(Duration.ofSeconds(5));
+        Response again = http.postJson("/api/v1/commands/" + commandId + "/result", agent, outcome);
+
+        assertEquals(200, first.status(), first.body());
+        assertEquals(200, again.status(), again.body());
+        assertEquals(first.json(), again.json(), "the stored outcome, finishedAt included, unchanged");
+        assertEquals(1, auditOf("dev-1", "command-result").size());
+    }
+
+    @Test
+    void aDifferentResultForAnAnsweredCommandIs409() {
+        String agent = collector.enroll("dev-1", "PC-0001");
+        String commandId = queueHeal("dev-1");
+        http.get("/api/v1/commands", agent);
+        http.postJson("/api/v1/commands/" + commandId + "/result", agent,
+                new CommandResult(CommandStatus.SUCCEEDED, 0, "Outlook restarted", null, null));
+
+        assertError(http.postJson("/api/v1/commands/" + commandId + "/result", agent,
+                new CommandResult(CommandStatus.FAILED, 1, "Outlook did not close", null, null)), 409, "already recorded");
+        assertEquals("succeeded", commandOf("dev-1").path("status").asText());
+    }
+
     @Test
     void unknownOrMissingHealActionsAre400() {
         collector.enroll("dev-1", "PC-0001");

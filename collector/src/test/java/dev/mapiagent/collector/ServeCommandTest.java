@@ -59,6 +59,12 @@ class ServeCommandTest {
     }
 
     @Test
+    void aRedeliveryLeaseUnderAMinuteIsExit2() {
+        assertOneLine(run("serve", "--redeliver-after-seconds", "30", "--data-dir", dir.toString()),
+                "--redeliver-after-seconds must be 60-86400");
+    }
+
+    @Test
     void noCommandIsExit2() {
         assertOneLine(run(), "missing command");
     }

@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mapiagent.collector.support.Http;
+import dev.mapiagent.collector.support.MutableClock;
 import dev.mapiagent.collector.support.TestCollector;
 import dev.mapiagent.collector.support.TestDatabase;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -45,35 +48,68 @@ class TwoCollectorsOnePostgresTest {
                 queued.add(r.json().path("commandId").asText());
             }
 
-            // every device polls both collectors at once, several times; all threads start together
-            ConcurrentLinkedQueue<String> handedOut = new ConcurrentLinkedQueue<>();
-            ExecutorService pool = Executors.newFixedThreadPool(16);
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<?>> polls = new ArrayList<>();
-            for (String token : tokens) {
-                for (int p = 0; p < POLLS_PER_DEVICE; p++) {
-                    Http target = (p % 2 == 0 ? a : b).http();
-                    polls.add(pool.submit(() -> {
-                        go.await();
-                        Http.Response r = target.get("/api/v1/commands", token);
-                        assertEquals(200, r.status(), r.body());
-                        for (JsonNode c : r.json().path("commands")) {
-                            handedOut.add(c.path("commandId").asText());
-                        }
-                        return null;
-                    }));
-                }
-            }
-            go.countDown();
-            for (Future<?> f : polls) {
-                f.get(60, TimeUnit.SECONDS);
-            }
-            pool.shutdown();
-            assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
-
-            assertEquals(DEVICES, handedOut.size(), "each command handed out exactly once: " + handedOut);
-            assertEquals(queued, Set.copyOf(handedOut));
+            assertEquals(queued, Set.copyOf(pollAllAtOnce(a, b, tokens)));
         }
+    }
+
+    @Test
+    void twoCollectorsRacingARedeliveryHandEachCommandOutOnce() throws Exception {
+        String url = TestDatabase.POSTGRES.freshUrl();
+        MutableClock clock = new MutableClock(Instant.parse("2026-11-25T08:00:00Z"));
+        try (TestCollector a = new TestCollector(url, clock);
+             TestCollector b = new TestCollector(url, clock)) {
+            List<String> tokens = new ArrayList<>();
+            Set<String> queued = new HashSet<>();
+            for (int i = 0; i < DEVICES; i++) {
+                String token = a.enroll("dev-" + i, "PC-" + i);
+                tokens.add(token);
+                Http.Response r = b.http().postJson("/api/v1/devices/dev-" + i + "/heal", TestCollector.admin(),
+                        Map.of("actions", List.of("enable-mapihttp")));
+                assertEquals(201, r.status(), r.body());
+                queued.add(r.json().path("commandId").asText());
+                assertEquals(1, a.http().get("/api/v1/commands", token).json().path("commands").size());
+            }
+            // every answer was lost; after the lease each device polls both collectors at once, several times
+            clock.advance(Duration.ofSeconds(CollectorConfig.DEFAULT_REDELIVER_AFTER_SECONDS));
+
+            assertEquals(queued, Set.copyOf(pollAllAtOnce(a, b, tokens)));
+            for (int i = 0; i < DEVICES; i++) {
+                JsonNode command = a.http().get("/api/v1/devices/dev-" + i, TestCollector.admin()).json()
+                        .path("commands").path(0);
+                assertEquals(2, command.path("deliveryAttempts").asInt(), command.toString());
+            }
+        }
+    }
+
+    /** Every device polls both collectors at once, several times; all threads start together. */
+    private static List<String> pollAllAtOnce(TestCollector a, TestCollector b, List<String> tokens) throws Exception {
+        ConcurrentLinkedQueue<String> handedOut = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> polls = new ArrayList<>();
+        for (String token : tokens) {
+            for (int p = 0; p < POLLS_PER_DEVICE; p++) {
+                Http target = (p % 2 == 0 ? a : b).http();
+                polls.add(pool.submit(() -> {
+                    go.await();
+                    Http.Response r = target.get("/api/v1/commands", token);
+                    assertEquals(200, r.status(), r.body());
+                    for (JsonNode c : r.json().path("commands")) {
+                        handedOut.add(c.path("commandId").asText());
+                    }
+                    return null;
+                }));
+            }
+        }
+        go.countDown();
+        for (Future<?> f : polls) {
+            f.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
+        List<String> all = List.copyOf(handedOut);
+        assertEquals(tokens.size(), all.size(), "each command handed out exactly once: " + all);
+        return all;
     }
 
     @Test

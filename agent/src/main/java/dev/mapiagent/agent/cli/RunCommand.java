@@ -18,6 +18,7 @@ import dev.mapiagent.agent.report.TokenStore;
 import dev.mapiagent.agent.report.TrustAnchors;
 import dev.mapiagent.agent.report.probe.EndpointProber;
 import dev.mapiagent.agent.run.CommandRunner;
+import dev.mapiagent.agent.run.FinishedCommands;
 import dev.mapiagent.agent.run.LogonCycle;
 import dev.mapiagent.agent.run.PollSchedule;
 import dev.mapiagent.agent.run.RunLog;
@@ -115,7 +116,8 @@ public class RunCommand implements Callable<Integer> {
             LogonCycle cycle = new LogonCycle(diagnoser, healer, state, config, collector,
                     new Spool(state.resolve("spool"), SPOOL_MAX_ITEMS, SPOOL_MAX_BYTES),
                     config.probeEndpoints() ? Optional.of(new EndpointProber(probeHttp)) : Optional.empty(),
-                    (h, diagnosis) -> new CommandRunner(h, config.allowedRemoteActions(), host.eventLog(), diagnosis, clock),
+                    (h, diagnosis) -> new CommandRunner(h, config.allowedRemoteActions(), host.eventLog(), diagnosis, clock,
+                            new FinishedCommands(state)),
                     log);
             boolean delivered = cycle.first();
             keepStartupArchive(log);

@@ -72,7 +72,11 @@ public final class CollectorClient implements Closeable {
         };
     }
 
-    /** 409 means the command already has its final status (an earlier send got through, or it expired). */
+    /**
+     * 200 means recorded, now or before: the collector answers the same result sent again (the answer to an earlier
+     * send was lost, or a redelivered command answered with its kept result) with the stored outcome. 409 means the
+     * command already has another final status (expired, cancelled, answered otherwise): sending again cannot help.
+     */
     Delivery postResult(String commandId, byte[] resultJson) throws CollectorException {
         URI uri = address.resolve("api/v1/commands/" + URLEncoder.encode(commandId, StandardCharsets.UTF_8) + "/result");
         Answer answer = authorized(() -> withBody(new HttpPost(uri), resultJson));

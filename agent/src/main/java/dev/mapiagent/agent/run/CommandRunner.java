@@ -29,6 +29,9 @@ import java.util.stream.Collectors;
  * Runs one helpdesk command: only known heal actions, only those local policy allows
  * ({@code AllowedRemoteActions}); anything else is refused whole, recorded as event 1020 and reported back.
  * An allowed command is an ordinary heal with its journal.
+ *
+ * <p>Each command id runs once: the collector redelivers a command whose result it did not get in time, and a
+ * command this agent already finished is answered with the result it kept ({@link FinishedCommands}).
  */
 public final class CommandRunner {
 
@@ -42,18 +45,45 @@ public final class CommandRunner {
     private final EventLog events;
     private final Supplier<Report> diagnosis;
     private final Clock clock;
+    private final FinishedCommands finished;
 
-    /** @param diagnosis the current state, sent as "before" with a refusal */
-    public CommandRunner(Healer healer, Set<HealAction> allowed, EventLog events, Supplier<Report> diagnosis, Clock clock) {
+    /**
+     * @param diagnosis the current state, sent as "before" with a refusal
+     * @param finished  the results of the commands this agent finished, kept across restarts
+     */
+    public CommandRunner(Healer healer, Set<HealAction> allowed, EventLog events, Supplier<Report> diagnosis, Clock clock,
+                         FinishedCommands finished) {
         this.healer = healer;
         this.allowed = Set.copyOf(allowed);
         this.events = events;
         this.diagnosis = diagnosis;
         this.clock = clock;
+        this.finished = finished;
     }
 
-    /** The result to send, or empty when the command expired before it could start (the collector expires it). */
+    /** True when this agent finished the command before: running it again sends the kept result. */
+    public boolean alreadyFinished(PendingCommand command) {
+        return finished.result(command.commandId()).isPresent();
+    }
+
+    /**
+     * The result to send, or empty when the command expired before it could start (the collector expires it). A
+     * command finished before is not run again: its kept result is returned, to be sent again.
+     */
     public Optional<SpoolItem> run(PendingCommand command) {
+        Optional<SpoolItem> kept = finished.result(command.commandId());
+        if (kept.isPresent()) {
+            return kept;
+        }
+        Optional<SpoolItem> result = execute(command);
+        // Kept only once the heal finished. A heal interrupted before (agent killed, PC switched off) is run again
+        // when the command comes back: that is safe because every heal action is idempotent (healing twice leaves
+        // the PC as healing once does), and the interrupted heal's journal stays usable by undo.
+        result.ifPresent(finished::remember);
+        return result;
+    }
+
+    private Optional<SpoolItem> execute(PendingCommand command) {
         if (command.expiresAt() != null && clock.instant().isAfter(command.expiresAt())) {
             return Optional.empty();
         }

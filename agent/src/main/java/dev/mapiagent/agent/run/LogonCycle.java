@@ -90,7 +90,8 @@ public final class LogonCycle {
             return false;
         }
         for (PendingCommand command : pending) {
-            log.info("command " + command.commandId() + ": " + String.join(", ", command.actions()));
+            log.info("command " + command.commandId() + ": " + String.join(", ", command.actions())
+                    + (commands.alreadyFinished(command) ? " (redelivered; it already ran: sending its result again)" : ""));
             Optional<SpoolItem> result = commands.run(command);
             if (result.isEmpty()) {
                 log.warn("command " + command.commandId() + " expired before it could start");

@@ -38,6 +38,7 @@ class CollectorClientTest {
     private final AtomicInteger enrollments = new AtomicInteger();
     private volatile String validToken = "token-1";
     private volatile int reportStatus = 201;
+    private volatile int resultStatus = 200;
     private TokenStore tokens;
     private CollectorClient client;
 
@@ -61,6 +62,10 @@ class CollectorClientTest {
                 return;
             }
             answer(ex, reportStatus, "{}");
+        });
+        server.createContext("/api/v1/commands/c1/result", ex -> {
+            calls.add("result " + ex.getRequestMethod());
+            answer(ex, resultStatus, "{}");
         });
         server.createContext("/api/v1/commands", ex -> {
             calls.add("commands" + (ex.getRequestURI().getQuery() == null ? "" : "?" + ex.getRequestURI().getQuery()));
@@ -123,6 +128,16 @@ class CollectorClientTest {
 
         reportStatus = 503;
         assertThrows(CollectorException.class, () -> client.send(report()));
+    }
+
+    @Test
+    void aResultSentAgainIsDoneWhetherTheCollectorAnswersWithTheStoredOutcomeOrAConflict() throws Exception {
+        SpoolItem result = SpoolItem.result("c1", JSON.createObjectNode().put("status", "succeeded").put("exitCode", 0));
+        assertEquals(Delivery.ACCEPTED, client.send(result), "200: recorded now, or the same result recorded before");
+
+        resultStatus = 409;
+        assertEquals(Delivery.DUPLICATE, client.send(result), "409: the command already has a (different) final status");
+        assertEquals(List.of("enroll", "result POST", "result POST"), calls);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.mapiagent.agent.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,7 @@ import dev.mapiagent.agent.diagnosis.DiagnosisInput;
 import dev.mapiagent.agent.diagnosis.Diagnoser;
 import dev.mapiagent.agent.heal.HealContext;
 import dev.mapiagent.agent.heal.Healer;
+import dev.mapiagent.agent.heal.JournalStore;
 import dev.mapiagent.agent.host.EventLog;
 import dev.mapiagent.agent.host.Hive;
 import dev.mapiagent.agent.host.snapshot.SnapshotHost;
@@ -63,7 +65,7 @@ class CommandRunnerTest {
                 Duration.ZERO), diagnoser, input, clock);
         EventLog recording = (level, id, message) -> events.add(level + " " + id + " " + message);
         runner = new CommandRunner(healer, Set.of(HealAction.ENABLE_MAPIHTTP), recording,
-                () -> diagnoser.diagnose(input), clock);
+                () -> diagnoser.diagnose(input), clock, new FinishedCommands(HealContext.stateFolderOf(host)));
     }
 
     @Test
@@ -108,6 +110,29 @@ class CommandRunnerTest {
 
         assertEquals(Optional.empty(), runner.run(expired));
         assertEquals(List.of(), events);
+    }
+
+    @Test
+    void aRedeliveredFinishedCommandIsNotRunAgainAndItsKeptResultIsSentAgain() {
+        SpoolItem first = runner.run(command("enable-mapihttp")).orElseThrow();
+        // were the heal run again, it would change this back and write a second journal
+        host.registry().setDword(Hive.HKEY_CURRENT_USER, "Software\\Microsoft\\Exchange", "MapiHttpDisabled", 1);
+
+        SpoolItem again = runner.run(command("enable-mapihttp")).orElseThrow();
+
+        assertEquals("c1", again.commandId());
+        assertEquals(first.body().toString(), again.body().toString(), "the same result, so the collector records it once");
+        assertEquals(Optional.of(1L), host.registry().number(Hive.HKEY_CURRENT_USER, "Software\\Microsoft\\Exchange",
+                "MapiHttpDisabled"), "not healed twice");
+        assertEquals(1, new JournalStore(HealContext.stateFolderOf(host)).ids().size());
+    }
+
+    @Test
+    void aFinishedCommandIsRecognisedWhenItComesBack() {
+        assertFalse(runner.alreadyFinished(command("enable-mapihttp")));
+        runner.run(command("enable-mapihttp"));
+
+        assertTrue(runner.alreadyFinished(command("enable-mapihttp")));
     }
 
     private static PendingCommand command(String... actions) {

@@ -5,6 +5,7 @@ import dev.mapiagent.protocol.CommandStatus;
 import dev.mapiagent.protocol.HealAction;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -21,7 +22,7 @@ import org.jdbi.v3.core.Handle;
 public final class CommandDao {
 
     private static final String COLUMNS = "command_id, device_id, actions, status, requested_by, created_at, expires_at, "
-            + "delivered_at, finished_at, exit_code, message, before_report_id, after_report_id";
+            + "delivered_at, finished_at, exit_code, message, before_report_id, after_report_id, delivery_attempts";
 
     private final Handle handle;
 
@@ -58,18 +59,29 @@ public final class CommandDao {
                 .bind("device", deviceId).bind("limit", limit).map((rs, ctx) -> stored(rs)).list();
     }
 
-    /** Queued, unexpired commands of a device, oldest first: candidates for delivery. */
-    public List<String> deliverable(String deviceId, Instant now) {
-        return handle.createQuery("SELECT command_id FROM commands WHERE device_id = :device AND status = 'queued' "
-                        + "AND expires_at > :now ORDER BY created_at")
-                .bind("device", deviceId).bind("now", now).mapTo(String.class).list();
+    /**
+     * Candidates for delivery to a device, oldest first: its queued, unexpired commands, and its unexpired commands
+     * delivered at or before the lease cutoff that still have no result (the answer carrying them may have been lost).
+     */
+    public List<StoredCommand> deliverable(String deviceId, Instant now, Instant leaseCutoff) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM commands WHERE device_id = :device AND expires_at > :now "
+                        + "AND (status = 'queued' OR (status = 'delivered' AND delivered_at <= :leaseCutoff)) "
+                        + "ORDER BY created_at")
+                .bind("device", deviceId).bind("now", now).bind("leaseCutoff", leaseCutoff)
+                .map((rs, ctx) -> stored(rs)).list();
     }
 
-    /** Devices with a queued, unexpired command created after the time. */
-    public List<String> queuedSince(Instant since, Instant now) {
-        return handle.createQuery("SELECT device_id FROM commands WHERE status = 'queued' AND created_at > :since "
-                        + "AND expires_at > :now")
-                .bind("since", since).bind("now", now).mapTo(String.class).list();
+    /**
+     * Devices with an unexpired command that became deliverable after the time: queued since then, or whose
+     * delivery lease ran out since then.
+     */
+    public List<String> deliverableSince(Instant since, Instant now, Duration lease) {
+        return handle.createQuery("SELECT device_id FROM commands WHERE expires_at > :now AND ("
+                        + "(status = 'queued' AND created_at > :since) "
+                        + "OR (status = 'delivered' AND delivered_at > :leaseSince AND delivered_at <= :leaseCutoff))")
+                .bind("since", since).bind("now", now)
+                .bind("leaseSince", since.minus(lease)).bind("leaseCutoff", now.minus(lease))
+                .mapTo(String.class).list();
     }
 
     /** Queued commands past their expiry and delivered ones past expiry plus the grace for the result. */
@@ -79,11 +91,22 @@ public final class CommandDao {
                 .bind("now", now).bind("deliveredCutoff", deliveredCutoff).map((rs, ctx) -> stored(rs)).list();
     }
 
-    /** Marks a queued command delivered; false when someone else got there first. */
+    /** Marks a queued command delivered (attempt 1); false when someone else got there first. */
     public boolean claim(String commandId, Instant now) {
-        return handle.createUpdate("UPDATE commands SET status = 'delivered', delivered_at = :now "
+        return handle.createUpdate("UPDATE commands SET status = 'delivered', delivered_at = :now, delivery_attempts = 1 "
                         + "WHERE command_id = :id AND status = 'queued'")
                 .bind("now", now).bind("id", commandId).execute() == 1;
+    }
+
+    /**
+     * Hands a delivered command out again when its lease ran out without a result and it has not expired: the new
+     * delivery time starts a new lease, so of two collectors racing for it only the first update matches.
+     */
+    public boolean reclaim(String commandId, Instant now, Instant leaseCutoff) {
+        return handle.createUpdate("UPDATE commands SET delivered_at = :now, delivery_attempts = delivery_attempts + 1 "
+                        + "WHERE command_id = :id AND status = 'delivered' AND delivered_at <= :leaseCutoff "
+                        + "AND expires_at > :now")
+                .bind("now", now).bind("leaseCutoff", leaseCutoff).bind("id", commandId).execute() == 1;
     }
 
     /** Moves a command from one of the expected statuses to a final one; false when it was no longer in them. */
@@ -122,6 +145,7 @@ public final class CommandDao {
                 CommandStatus.byId(rs.getString("status")).orElseThrow(), rs.getString("requested_by"),
                 Sql.instant(rs, "created_at"), Sql.instant(rs, "expires_at"), Sql.instant(rs, "delivered_at"),
                 Sql.instant(rs, "finished_at"), Sql.integer(rs, "exit_code"), rs.getString("message"));
-        return new StoredCommand(command, rs.getString("before_report_id"), rs.getString("after_report_id"));
+        return new StoredCommand(command, rs.getString("before_report_id"), rs.getString("after_report_id"),
+                rs.getInt("delivery_attempts"));
     }
 }

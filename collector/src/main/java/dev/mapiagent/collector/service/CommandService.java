@@ -27,6 +27,11 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Remote self-heal commands: queue (helpdesk), deliver (agent), result (agent), cancel (helpdesk), expire.
  * One command per device is in flight (queued or delivered) at a time; each step is audited in its transaction.
+ *
+ * <p>Delivery is at-least-once on the wire: a delivered command with no result after the redelivery lease is handed
+ * out again (still {@code delivered}, one more delivery attempt) until it expires, because the answer that carried
+ * it may never have reached the agent. The agent runs a command id once and answers a redelivery with the result it
+ * kept, and the same result posted twice is recorded once, so the heal takes effect exactly once.
  */
 public final class CommandService {
 
@@ -38,13 +43,16 @@ public final class CommandService {
     private final Jdbi jdbi;
     private final Clock clock;
     private final Duration defaultTtl;
+    private final Duration redeliverAfter;
     private final IngestService ingest;
     private final List<Consumer<String>> queuedListeners = new CopyOnWriteArrayList<>();
 
-    public CommandService(Jdbi jdbi, Clock clock, Duration defaultTtl, IngestService ingest) {
+    /** @param redeliverAfter the lease: how long a delivered command may go without a result before it is redelivered */
+    public CommandService(Jdbi jdbi, Clock clock, Duration defaultTtl, Duration redeliverAfter, IngestService ingest) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.defaultTtl = defaultTtl;
+        this.redeliverAfter = redeliverAfter;
         this.ingest = ingest;
     }
 
@@ -93,12 +101,12 @@ public final class CommandService {
     }
 
     /**
-     * Devices whose command was queued (by any collector on the database) within the look-back and is still
-     * waiting for delivery.
+     * Devices with a command that became deliverable within the look-back: queued (by any collector on the database)
+     * or whose delivery lease ran out without a result.
      */
-    public List<String> recentlyQueuedDevices(Duration lookBack) {
+    public List<String> recentlyDeliverableDevices(Duration lookBack) {
         Instant now = clock.instant();
-        return jdbi.withHandle(h -> new CommandDao(h).queuedSince(now.minus(lookBack), now));
+        return jdbi.withHandle(h -> new CommandDao(h).deliverableSince(now.minus(lookBack), now, redeliverAfter));
     }
 
     private static ApiException inFlightConflict(StoredCommand busy) {
@@ -108,19 +116,32 @@ public final class CommandService {
     }
 
     /**
-     * Hands the device its queued commands, each exactly once: a command is claimed by a conditional update from
-     * queued to delivered, so of two collectors racing for it only one returns it.
+     * Hands the device its queued commands, and again those delivered a lease ago without a result. Each hand-out is
+     * a conditional update (queued to delivered; delivered at or before the lease cutoff to delivered now), so of two
+     * collectors racing for a command only one returns it.
      */
     public List<Command> deliver(String deviceId) {
         expireOverdue();
+        Instant asOf = clock.instant();
         List<Command> delivered = new ArrayList<>();
-        for (String commandId : jdbi.withHandle(h -> new CommandDao(h).deliverable(deviceId, clock.instant()))) {
+        List<StoredCommand> candidates = jdbi.withHandle(h -> new CommandDao(h).deliverable(deviceId, asOf,
+                asOf.minus(redeliverAfter)));
+        for (StoredCommand candidate : candidates) {
+            String commandId = candidate.command().commandId();
+            boolean redelivery = candidate.command().status() == CommandStatus.DELIVERED;
             jdbi.useTransaction(h -> {
                 Instant now = clock.instant();
                 CommandDao commands = new CommandDao(h);
-                if (commands.claim(commandId, now)) {
-                    new AuditDao(h).append(now, "device:" + deviceId, "command-delivered", deviceId, "command " + commandId);
-                    commands.find(commandId).ifPresent(c -> delivered.add(c.command()));
+                if (redelivery ? commands.reclaim(commandId, now, now.minus(redeliverAfter)) : commands.claim(commandId, now)) {
+                    StoredCommand claimed = commands.find(commandId).orElseThrow();
+                    if (redelivery) {
+                        new AuditDao(h).append(now, "device:" + deviceId, "command-redelivered", deviceId, "command "
+                                + commandId + ", attempt " + claimed.deliveryAttempts() + ": no result within "
+                                + redeliverAfter.toSeconds() + " s of delivery at " + candidate.command().deliveredAt());
+                    } else {
+                        new AuditDao(h).append(now, "device:" + deviceId, "command-delivered", deviceId, "command " + commandId);
+                    }
+                    delivered.add(claimed.command());
                 }
             });
         }
@@ -128,8 +149,10 @@ public final class CommandService {
     }
 
     /**
-     * Records the agent's result for a command it was given. 404 when the command is not this device's, 409 when
-     * the command is not waiting for a result (never delivered, expired, cancelled, already answered).
+     * Records the agent's result for a command it was given. The same result again (the agent retrying because the
+     * answer to the first was lost, or answering a redelivery with the result it kept) changes nothing and gets the
+     * stored command, as the first did. 404 when the command is not this device's, 409 when the command is not
+     * waiting for a result (never delivered, expired, cancelled, or already answered with a different result).
      */
     public StoredCommand recordResult(String deviceId, String commandId, JsonNode body) {
         List<String> problems = ProtocolSchema.COMMAND_RESULT.validate(body);
@@ -148,17 +171,29 @@ public final class CommandService {
             StoredCommand current = commands.find(commandId)
                     .filter(c -> c.command().deviceId().equals(deviceId))
                     .orElseThrow(() -> ApiException.notFound("unknown command", "no command " + commandId + " for this device"));
+            if (current.sameResult(status, exitCode, message, reportId(before), reportId(after))) {
+                return current;
+            }
             requireAwaitingResult(current.command());
             storeReport(h, before, body.get("before"));
             storeReport(h, after, body.get("after"));
-            if (!commands.recordResult(commandId, status, exitCode, message,
-                    before == null ? null : before.reportId(), after == null ? null : after.reportId(), now)) {
-                throw ApiException.conflict("command is no longer waiting for a result", "command " + commandId);
+            if (!commands.recordResult(commandId, status, exitCode, message, reportId(before), reportId(after), now)) {
+                // answered meanwhile: by this same result posted twice at once, or by a cancel or expiry
+                StoredCommand answered = commands.find(commandId).orElseThrow();
+                if (answered.sameResult(status, exitCode, message, reportId(before), reportId(after))) {
+                    return answered;
+                }
+                throw ApiException.conflict("command is no longer waiting for a result", "command " + commandId
+                        + " is " + answered.command().status().id());
             }
             new AuditDao(h).append(now, "device:" + deviceId, "command-result", deviceId, "command " + commandId + " "
                     + status.id() + " (exit " + exitCode + ")" + (message == null ? "" : ": " + message));
             return commands.find(commandId).orElseThrow();
         });
+    }
+
+    private static String reportId(Report report) {
+        return report == null ? null : report.reportId();
     }
 
     private static void requireAwaitingResult(Command command) {

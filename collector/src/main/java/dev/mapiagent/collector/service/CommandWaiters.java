@@ -20,13 +20,13 @@ import java.util.function.Supplier;
 
 /**
  * The long-polls of {@code GET /api/v1/commands?wait=N}: a request with nothing to deliver is parked here as a
- * future (no thread waits) and completed when a heal is queued for its device, or with no commands when its wait
- * ends.
+ * future (no thread waits) and completed when a heal is queued for its device (or one delivered earlier is due for
+ * redelivery), or with no commands when its wait ends.
  *
  * <p>Wake-ups come from two sources: this collector queueing a heal ({@link #wake}, at once) and, for heals queued
- * by another collector on the same database, one shared re-check every {@code recheckEvery} that asks the database
- * which devices got a command queued in the last seconds (one small indexed query per collector, however many
- * requests are parked). The same path serves the embedded database, where the re-check simply finds nothing new.
+ * by another collector on the same database and for redeliveries, one shared re-check every {@code recheckEvery}
+ * that asks the database which devices got a command to deliver in the last seconds (one small indexed query per
+ * collector, however many requests are parked). The same path serves the embedded database.
  *
  * <p>A waiter is claimed before the database is asked to deliver, so a command the database hands out always
  * goes to a request that is still parked: a wait ending while a delivery runs is answered by that delivery.
@@ -34,7 +34,7 @@ import java.util.function.Supplier;
 public final class CommandWaiters implements AutoCloseable {
 
     private final Function<String, List<Command>> deliver;
-    private final Supplier<Collection<String>> recentlyQueuedDevices;
+    private final Supplier<Collection<String>> recentlyDeliverableDevices;
     private final ConcurrentHashMap<String, Set<Waiter>> parked = new ConcurrentHashMap<>();
     private final AtomicInteger waiting = new AtomicInteger();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("mapi-longpoll-timer"));
@@ -42,14 +42,15 @@ public final class CommandWaiters implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * @param deliver               claims and returns the device's queued commands (each one exactly once)
-     * @param recentlyQueuedDevices devices with a command queued recently, by any collector on the database
-     * @param recheckEvery          how often parked requests are re-checked against the database
+     * @param deliver                    claims and returns the device's commands to deliver (each hand-out once)
+     * @param recentlyDeliverableDevices devices with a command that became deliverable recently (queued by any
+     *                                   collector on the database, or due for redelivery)
+     * @param recheckEvery               how often parked requests are re-checked against the database
      */
-    public CommandWaiters(Function<String, List<Command>> deliver, Supplier<Collection<String>> recentlyQueuedDevices,
+    public CommandWaiters(Function<String, List<Command>> deliver, Supplier<Collection<String>> recentlyDeliverableDevices,
                           Duration recheckEvery) {
         this.deliver = deliver;
-        this.recentlyQueuedDevices = recentlyQueuedDevices;
+        this.recentlyDeliverableDevices = recentlyDeliverableDevices;
         long every = recheckEvery.toMillis();
         timer.scheduleWithFixedDelay(() -> submit(this::recheck), every, every, TimeUnit.MILLISECONDS);
     }
@@ -96,7 +97,7 @@ public final class CommandWaiters implements AutoCloseable {
         if (parked.isEmpty()) {
             return;
         }
-        for (String deviceId : recentlyQueuedDevices.get()) {
+        for (String deviceId : recentlyDeliverableDevices.get()) {
             wake(deviceId);
         }
     }
