@@ -50,8 +50,8 @@ public final class AgentRoutes {
 
     private void report(Context ctx) {
         String deviceId = AccessManager.principal(ctx).name();
-        JsonNode report = JsonBodies.object(ctx);
-        ctx.future(() -> ingest.ingest(deviceId, report)
+        JsonBodies.ObjectWithText report = JsonBodies.objectWithText(ctx);
+        ctx.future(() -> ingest.ingest(deviceId, report.object(), report.text())
                 .thenAccept(result -> ctx.status(result.duplicate() ? 200 : 201).json(result)));
     }
 

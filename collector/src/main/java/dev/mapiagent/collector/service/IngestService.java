@@ -51,7 +51,7 @@ public final class IngestService implements AutoCloseable {
         this.metrics = metrics;
         this.store = new ReportStore(clock);
         this.writer = new GroupCommit<>("mapi-ingest", queueCapacity, maxBatch, this::write, metrics::ingestBatch);
-        metrics.countIngestQueue(writer::depth);
+        metrics.countIngestQueue(this::queued);
     }
 
     /** Outcome of one report: stored now, or already stored before (same reportId). */
@@ -62,8 +62,10 @@ public final class IngestService implements AutoCloseable {
      * Validates a report an agent posted for its own device and queues it to be stored; the future completes once
      * it is stored. Bad reports are refused at once (400, 403); a full queue at once with 429, a closing collector
      * with 503, both with a Retry-After.
+     *
+     * @param body the document's JSON text, as stored
      */
-    public CompletableFuture<Ingested> ingest(String deviceId, JsonNode document) {
+    public CompletableFuture<Ingested> ingest(String deviceId, JsonNode document, String body) {
         Report report;
         try {
             report = validated(document, deviceId, "report");
@@ -71,7 +73,6 @@ public final class IngestService implements AutoCloseable {
             metrics.reportIngested("rejected");
             throw rejected;
         }
-        String body = document.toString();
         if (queuedChars.addAndGet(body.length()) > QUEUE_MAX_CHARS) {
             queuedChars.addAndGet(-body.length());
             throw busy();
@@ -147,6 +148,11 @@ public final class IngestService implements AutoCloseable {
      */
     public boolean store(Handle handle, Report report, JsonNode document) {
         return store.storeAll(handle, List.of(new ReportStore.Incoming(report, document.toString()))).get(0);
+    }
+
+    /** Reports waiting for the writer now. */
+    public int queued() {
+        return writer.depth();
     }
 
     /** Stores and answers every queued report, refusing new ones (503) meanwhile. */
