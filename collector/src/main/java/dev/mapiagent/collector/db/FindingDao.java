@@ -32,8 +32,9 @@ public final class FindingDao {
         }
         Set<String> deviceIds = updates.stream().map(FindingsUpdate::deviceId).collect(Collectors.toCollection(TreeSet::new));
         Map<String, Map<String, Current>> stored = new HashMap<>();
-        handle.createQuery("SELECT device_id, code, severity, since FROM device_findings WHERE device_id IN (<ids>)")
-                .bindList("ids", List.copyOf(deviceIds))
+        // one SQL text whatever the number of devices (an IN list would be a new statement, parsed anew, per size)
+        handle.createQuery("SELECT device_id, code, severity, since FROM device_findings WHERE device_id = ANY(:ids)")
+                .bindArray("ids", String.class, deviceIds)
                 .map((rs, ctx) -> new Object[] {rs.getString("device_id"), rs.getString("code"),
                         new Current(rs.getString("severity"), Sql.instant(rs, "since"))})
                 .forEach(row -> stored.computeIfAbsent((String) row[0], id -> new HashMap<>())
