@@ -91,6 +91,7 @@ public final class CollectorApp {
                 server.addEventListener(idleTimeoutOnStart(server));
             });
             javalin.events.serverStopping(waiters::close);
+            javalin.events.serverStopping(ingest::close);
             if (config.tls()) {
                 javalin.jetty.addConnector((server, http) -> Tls.connector(server, http, config));
             }

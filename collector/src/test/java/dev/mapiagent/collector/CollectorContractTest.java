@@ -297,6 +297,14 @@ abstract class CollectorContractTest {
     }
 
     @Test
+    void contentAfterTheJsonValueIs400() throws Exception {
+        String agent = collector.enroll("dev-1", "PC-0001");
+        String report = ProtocolJson.mapper().writeValueAsString(Reports.healthy("dev-1", "PC-0001", T0, "mail.contoso.com"));
+        assertError(http.postJson("/api/v1/reports", agent, report + " {}"), 400, "malformed JSON");
+        assertEquals(201, http.postJson("/api/v1/reports", agent, report + "\n").status(), "trailing white space is fine");
+    }
+
+    @Test
     void aSchemaViolationIs400AndNamesTheField() {
         String agent = collector.enroll("dev-1", "PC-0001");
         ObjectNode doc = (ObjectNode) json(Reports.degraded("dev-1", "PC-0001", T0, "mail.contoso.com"));

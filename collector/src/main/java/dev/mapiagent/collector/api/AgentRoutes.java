@@ -50,8 +50,9 @@ public final class AgentRoutes {
 
     private void report(Context ctx) {
         String deviceId = AccessManager.principal(ctx).name();
-        IngestService.Ingested result = ingest.ingest(deviceId, JsonBodies.object(ctx));
-        ctx.status(result.duplicate() ? 200 : 201).json(result);
+        JsonBodies.ObjectWithText report = JsonBodies.objectWithText(ctx);
+        ctx.future(() -> ingest.ingest(deviceId, report.object(), report.text())
+                .thenAccept(result -> ctx.status(result.duplicate() ? 200 : 201).json(result)));
     }
 
     /** Queued commands at once; with {@code ?wait=N} a long-poll answered when one is queued or after N seconds. */

@@ -8,11 +8,17 @@ public class ApiException extends RuntimeException {
 
     private final int status;
     private final String detail;
+    private final Integer retryAfterSeconds;
 
     public ApiException(int status, String error, String detail) {
+        this(status, error, detail, null);
+    }
+
+    private ApiException(int status, String error, String detail, Integer retryAfterSeconds) {
         super(error, null, false, false);
         this.status = status;
         this.detail = detail;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public int status() {
@@ -25,6 +31,16 @@ public class ApiException extends RuntimeException {
 
     public String detail() {
         return detail;
+    }
+
+    /** When the client may try again, for the Retry-After header; null when not said. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** A refusal for now (429 busy, 503 stopping) that the client may retry after the given seconds. */
+    public static ApiException tryLater(int status, String error, int retryAfterSeconds) {
+        return new ApiException(status, error, "try again in " + retryAfterSeconds + " s", retryAfterSeconds);
     }
 
     public static ApiException badRequest(String error, String detail) {

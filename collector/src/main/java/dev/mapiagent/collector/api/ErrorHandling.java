@@ -21,6 +21,9 @@ public final class ErrorHandling {
             if (e.status() == 401) {
                 Challenge.addIfWanted(ctx);
             }
+            if (e.retryAfterSeconds() != null) {
+                ctx.header("Retry-After", e.retryAfterSeconds().toString());
+            }
             respond(ctx, e.status(), e.error(), e.detail());
         });
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), describe(e), null));

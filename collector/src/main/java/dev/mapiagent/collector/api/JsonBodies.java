@@ -2,21 +2,53 @@ package dev.mapiagent.collector.api;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.mapiagent.collector.CollectorConfig;
 import dev.mapiagent.protocol.ProtocolJson;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** Reads request bodies: size limit, content type, JSON syntax; each failure a clear one-line error. */
 public final class JsonBodies {
+
+    /** Content after the JSON value is refused rather than silently dropped (a body is stored as sent). */
+    private static final ObjectReader READER = ProtocolJson.mapper().reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JsonBodies() {
     }
 
     /** The body as JSON. 413 above the size limit, 415 when it is not declared JSON, 400 when it does not parse. */
     public static JsonNode read(Context ctx) {
+        return parse(declaredJsonBytes(ctx));
+    }
+
+    /** The body as a JSON object; 400 when it is another JSON value. */
+    public static JsonNode object(Context ctx) {
+        return requireObject(read(ctx));
+    }
+
+    /** A JSON object body with its text. */
+    public record ObjectWithText(JsonNode object, String text) {
+    }
+
+    /**
+     * The body as a JSON object, as {@link #object}, with its text: the body as sent when it is UTF-8 (as JSON
+     * between systems must be), so it needs no writing out again; otherwise the object written as text.
+     */
+    public static ObjectWithText objectWithText(Context ctx) {
+        byte[] body = declaredJsonBytes(ctx);
+        JsonNode object = requireObject(parse(body));
+        // an object starting at the first byte is ASCII-compatible; UTF-16/32 or a byte order mark would not be
+        String text = body[0] == '{' ? new String(body, StandardCharsets.UTF_8) : object.toString();
+        return new ObjectWithText(object, text);
+    }
+
+    private static byte[] declaredJsonBytes(Context ctx) {
         String contentType = ctx.contentType();
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
             throw new ApiException(415, "unsupported content type", "send the body as application/json");
@@ -25,8 +57,12 @@ public final class JsonBodies {
         if (body.length == 0) {
             throw ApiException.badRequest("malformed JSON", "the body is empty");
         }
+        return body;
+    }
+
+    private static JsonNode parse(byte[] body) {
         try {
-            JsonNode node = ProtocolJson.mapper().readTree(body);
+            JsonNode node = READER.readTree(body);
             if (node == null || node.isMissingNode()) {
                 throw ApiException.badRequest("malformed JSON", "the body is empty");
             }
@@ -40,9 +76,7 @@ public final class JsonBodies {
         }
     }
 
-    /** The body as a JSON object; 400 when it is another JSON value. */
-    public static JsonNode object(Context ctx) {
-        JsonNode node = read(ctx);
+    private static JsonNode requireObject(JsonNode node) {
         if (!node.isObject()) {
             throw ApiException.badRequest("malformed request", "expected a JSON object");
         }

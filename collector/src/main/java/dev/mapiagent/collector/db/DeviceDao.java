@@ -3,11 +3,13 @@ package dev.mapiagent.collector.db;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
 /** Devices: enrollment, token lookup and the latest state. */
@@ -80,29 +82,45 @@ public final class DeviceDao {
     }
 
     /**
-     * Makes the report the device's latest state unless a report created later is already the latest (spooled
-     * reports arrive late and out of order); a tie goes to the arriving report. The update locks the device's row
-     * until the transaction ends, so reports of one device take their turn here, and the condition is checked
-     * again after waiting for the row.
+     * Makes each report its device's latest state unless a report created later is already the latest (spooled
+     * reports arrive late and out of order); a tie goes to the arriving report. The statements run in the list's
+     * order, so of two reports of one device the later in the list decides on top of the earlier. Each update locks
+     * its device's row until the transaction ends, so reports of one device take their turn here, and the condition
+     * is checked again after waiting for the row.
      *
-     * @return whether the report became the latest state
+     * @return per report, whether it became the latest state
      */
-    public boolean setLatestIfNewer(String deviceId, LatestState state, Instant now) {
-        return handle.createUpdate("UPDATE devices SET latest_report_id = :reportId, latest_created_at = :createdAt, "
-                        + "verdict = :verdict, protocol = :protocol, endpoint_host = :endpoint, "
-                        + "hostname = COALESCE(:hostname, hostname), username = COALESCE(:user, username), "
-                        + "last_seen = :now WHERE device_id = :id "
-                        + "AND (latest_created_at IS NULL OR latest_created_at <= :createdAt)")
-                .bind("reportId", state.reportId()).bind("createdAt", state.createdAt())
-                .bind("verdict", state.verdict()).bind("protocol", state.protocol())
-                .bind("endpoint", state.endpointHost()).bind("hostname", state.hostname()).bind("user", state.user())
-                .bind("now", now).bind("id", deviceId)
-                .execute() == 1;
+    public boolean[] setLatestIfNewer(List<LatestState> states, Instant now) {
+        if (states.isEmpty()) {
+            return new boolean[0];
+        }
+        PreparedBatch batch = handle.prepareBatch("UPDATE devices SET latest_report_id = :reportId, "
+                + "latest_created_at = :createdAt, verdict = :verdict, protocol = :protocol, endpoint_host = :endpoint, "
+                + "hostname = COALESCE(:hostname, hostname), username = COALESCE(:user, username), last_seen = :now "
+                + "WHERE device_id = :id AND (latest_created_at IS NULL OR latest_created_at <= :createdAt)");
+        for (LatestState state : states) {
+            batch.bind("reportId", state.reportId()).bind("createdAt", state.createdAt())
+                    .bind("verdict", state.verdict()).bind("protocol", state.protocol())
+                    .bind("endpoint", state.endpointHost()).bind("hostname", state.hostname()).bind("user", state.user())
+                    .bind("now", now).bind("id", state.deviceId())
+                    .add();
+        }
+        return Sql.changedOneRow(batch.execute());
     }
 
-    public void touch(String deviceId, Instant now) {
-        handle.createUpdate("UPDATE devices SET last_seen = :now WHERE device_id = :id")
-                .bind("now", now).bind("id", deviceId).execute();
+    /**
+     * Sets the devices' last contact, one statement per device in the given order. Each locks its device's row until
+     * the transaction ends: callers that pass devices sorted take the locks of a batch in one order.
+     */
+    public void touch(Collection<String> deviceIds, Instant now) {
+        if (deviceIds.isEmpty()) {
+            return;
+        }
+        PreparedBatch batch = handle.prepareBatch("UPDATE devices SET last_seen = :now WHERE device_id = :id");
+        for (String id : deviceIds) {
+            batch.bind("now", now).bind("id", id).add();
+        }
+        batch.execute();
     }
 
     /** Device counts by latest verdict; devices without a report count as UNKNOWN. */
@@ -131,7 +149,7 @@ public final class DeviceDao {
     }
 
     /** What becomes the device's latest state when a newer report arrives. */
-    public record LatestState(String reportId, Instant createdAt, String verdict, String protocol, String endpointHost,
+    public record LatestState(String deviceId, String reportId, Instant createdAt, String verdict, String protocol, String endpointHost,
                               String hostname, String user) {
     }
 }

@@ -1,8 +1,11 @@
 package dev.mapiagent.collector.db;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -17,33 +20,56 @@ public final class FindingDao {
     }
 
     /**
-     * Replaces the device's current findings. A code the device already had keeps its start time; a new code
-     * starts at {@code observedAt}; a code no longer reported is dropped. Only what differs is written: a device
-     * reporting the same findings again (the usual case) costs one read.
+     * Applies the devices' new findings, in order, as if one after the other: a code a device already had keeps its
+     * start time; a new code starts at its update's {@code observedAt}; a code no longer reported is dropped. Only
+     * the net difference is written, in at most one read and three batches for all the devices: a device reporting
+     * the same findings again (the usual case) costs nothing but its share of the read. Callers hold the devices'
+     * rows locked, so nobody else changes these findings meanwhile.
      */
-    public void replace(String deviceId, Map<String, String> severityByCode, Instant observedAt) {
-        Map<String, String> stored = handle.createQuery("SELECT code, severity FROM device_findings WHERE device_id = :id")
-                .bind("id", deviceId)
-                .map((rs, ctx) -> Map.entry(rs.getString("code"), rs.getString("severity")))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        List<String> gone = stored.keySet().stream().filter(code -> !severityByCode.containsKey(code)).toList();
-        if (!gone.isEmpty()) {
-            handle.createUpdate("DELETE FROM device_findings WHERE device_id = :id AND code IN (<codes>)")
-                    .bind("id", deviceId).bindList("codes", gone).execute();
+    public void apply(List<FindingsUpdate> updates) {
+        if (updates.isEmpty()) {
+            return;
         }
+        Set<String> deviceIds = updates.stream().map(FindingsUpdate::deviceId).collect(Collectors.toCollection(TreeSet::new));
+        Map<String, Map<String, Current>> stored = new HashMap<>();
+        // one SQL text whatever the number of devices (an IN list would be a new statement, parsed anew, per size)
+        handle.createQuery("SELECT device_id, code, severity, since FROM device_findings WHERE device_id = ANY(:ids)")
+                .bindArray("ids", String.class, deviceIds)
+                .map((rs, ctx) -> new Object[] {rs.getString("device_id"), rs.getString("code"),
+                        new Current(rs.getString("severity"), Sql.instant(rs, "since"))})
+                .forEach(row -> stored.computeIfAbsent((String) row[0], id -> new HashMap<>())
+                        .put((String) row[1], (Current) row[2]));
+        Map<String, Map<String, Current>> wanted = new HashMap<>();
+        for (FindingsUpdate update : updates) {
+            Map<String, Current> before = wanted.getOrDefault(update.deviceId(),
+                    stored.getOrDefault(update.deviceId(), Map.of()));
+            Map<String, Current> after = new HashMap<>();
+            update.severityByCode().forEach((code, severity) -> {
+                Current had = before.get(code);
+                after.put(code, new Current(severity, had == null ? update.observedAt() : had.since()));
+            });
+            wanted.put(update.deviceId(), after);
+        }
+        PreparedBatch gone = handle.prepareBatch("DELETE FROM device_findings WHERE device_id = :id AND code = :code");
         PreparedBatch added = handle.prepareBatch(
                 "INSERT INTO device_findings (device_id, code, severity, since) VALUES (:id, :code, :severity, :since)");
         PreparedBatch changed = handle.prepareBatch(
-                "UPDATE device_findings SET severity = :severity WHERE device_id = :id AND code = :code");
-        severityByCode.forEach((code, severity) -> {
-            String before = stored.get(code);
-            if (before == null) {
-                added.bind("id", deviceId).bind("code", code).bind("severity", severity).bind("since", observedAt).add();
-            } else if (!before.equals(severity)) {
-                changed.bind("id", deviceId).bind("code", code).bind("severity", severity).add();
-            }
-        });
-        for (PreparedBatch batch : List.of(added, changed)) {
+                "UPDATE device_findings SET severity = :severity, since = :since WHERE device_id = :id AND code = :code");
+        for (String id : deviceIds) {
+            Map<String, Current> before = stored.getOrDefault(id, Map.of());
+            Map<String, Current> after = wanted.get(id);
+            before.keySet().stream().filter(code -> !after.containsKey(code)).sorted()
+                    .forEach(code -> gone.bind("id", id).bind("code", code).add());
+            after.forEach((code, now) -> {
+                Current had = before.get(code);
+                if (had == null) {
+                    added.bind("id", id).bind("code", code).bind("severity", now.severity()).bind("since", now.since()).add();
+                } else if (!had.equals(now)) {
+                    changed.bind("id", id).bind("code", code).bind("severity", now.severity()).bind("since", now.since()).add();
+                }
+            });
+        }
+        for (PreparedBatch batch : List.of(gone, added, changed)) {
             if (batch.size() > 0) {
                 batch.execute();
             }
@@ -58,6 +84,13 @@ public final class FindingDao {
                         rs.getString("endpoint_host"), rs.getString("verdict"), rs.getString("code"),
                         rs.getString("severity"), Sql.instant(rs, "since")))
                 .list();
+    }
+
+    /** A device's problem findings (severity by code) as of a report created at {@code observedAt}. */
+    public record FindingsUpdate(String deviceId, Map<String, String> severityByCode, Instant observedAt) {
+    }
+
+    private record Current(String severity, Instant since) {
     }
 
     /** One device's current finding. */

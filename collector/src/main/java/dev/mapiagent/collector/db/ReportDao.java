@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** Stored reports: the device history. Bodies are kept as the JSON the agent sent. */
 public final class ReportDao {
@@ -16,20 +17,28 @@ public final class ReportDao {
     }
 
     /**
-     * Stores the report unless its reportId is already stored (by anyone): one statement does both the duplicate
-     * check and the insert, and a concurrent insert of the same reportId waits for and then yields to the other.
+     * Stores each report unless its reportId is already stored (by anyone), as one batch: one statement per report
+     * does both the duplicate check and the insert, and a concurrent insert of the same reportId waits for and then
+     * yields to the other. Callers pass the reports in reportId order, so that transactions of several collectors
+     * take these locks in one order.
      *
-     * @return false when the reportId was already stored
+     * @return per report, false when its reportId was already stored
      */
-    public boolean insertIfAbsent(StoredReport report) {
-        return handle.createUpdate("INSERT INTO reports (report_id, device_id, created_at, received_at, verdict, protocol, "
-                        + "finding_codes, body) VALUES (:id, :device, :createdAt, :receivedAt, :verdict, :protocol, "
-                        + ":codes, :body) ON CONFLICT DO NOTHING")
-                .bind("id", report.reportId()).bind("device", report.deviceId())
-                .bind("createdAt", report.createdAt()).bind("receivedAt", report.receivedAt())
-                .bind("verdict", report.verdict()).bind("protocol", report.protocol())
-                .bind("codes", String.join(",", report.findingCodes())).bind("body", report.body())
-                .execute() == 1;
+    public boolean[] insertIfAbsent(List<StoredReport> reports) {
+        if (reports.isEmpty()) {
+            return new boolean[0];
+        }
+        PreparedBatch batch = handle.prepareBatch("INSERT INTO reports (report_id, device_id, created_at, received_at, "
+                + "verdict, protocol, finding_codes, body) VALUES (:id, :device, :createdAt, :receivedAt, :verdict, "
+                + ":protocol, :codes, :body) ON CONFLICT DO NOTHING");
+        for (StoredReport report : reports) {
+            batch.bind("id", report.reportId()).bind("device", report.deviceId())
+                    .bind("createdAt", report.createdAt()).bind("receivedAt", report.receivedAt())
+                    .bind("verdict", report.verdict()).bind("protocol", report.protocol())
+                    .bind("codes", String.join(",", report.findingCodes())).bind("body", report.body())
+                    .add();
+        }
+        return Sql.changedOneRow(batch.execute());
     }
 
     public Optional<String> body(String reportId) {

@@ -34,6 +34,18 @@ public final class Sql {
         return "%" + escaped + "%";
     }
 
+    /**
+     * Per statement of an executed batch, whether it changed exactly one row. Both drivers report a count per
+     * statement (PostgreSQL's reWriteBatchedInserts, which would not, is left off).
+     */
+    public static boolean[] changedOneRow(int[] counts) {
+        boolean[] one = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            one[i] = counts[i] == 1;
+        }
+        return one;
+    }
+
     /** Whether the failure (anywhere in its causes) is a unique constraint violation. */
     public static boolean isUniqueViolation(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

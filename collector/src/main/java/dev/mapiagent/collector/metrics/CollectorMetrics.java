@@ -6,6 +6,7 @@ import dev.mapiagent.protocol.CommandStatus;
 import dev.mapiagent.protocol.Verdict;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.ByteArrayOutputStream;
@@ -22,16 +23,23 @@ public final class CollectorMetrics {
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final Counter reportsIngested;
+    private final Histogram ingestBatches;
 
     public CollectorMetrics(Jdbi jdbi) {
         reportsIngested = Counter.builder()
                 .name("mapi_reports_ingested_total")
-                .help("Reports received by this collector, by outcome (stored, duplicate, rejected)")
+                .help("Reports received by this collector, by outcome (stored, duplicate, rejected, busy: refused with 429)")
                 .labelNames("outcome")
                 .register(registry);
-        for (String outcome : new String[] {"stored", "duplicate", "rejected"}) {
+        for (String outcome : new String[] {"stored", "duplicate", "rejected", "busy"}) {
             reportsIngested.labelValues(outcome);
         }
+        ingestBatches = Histogram.builder()
+                .name("mapi_ingest_batch_reports")
+                .help("Reports written per ingest transaction (group commit) on this collector")
+                .classicOnly()
+                .classicUpperBounds(1, 2, 4, 8, 16, 32, 64, 128, 256)
+                .register(registry);
         GaugeWithCallback.builder()
                 .name("mapi_devices")
                 .help("Enrolled devices by the verdict of their latest report")
@@ -63,6 +71,19 @@ public final class CollectorMetrics {
                 .help("Agents long-polling GET /api/v1/commands on this collector")
                 .callback(cb -> cb.call(waiting.getAsInt()))
                 .register(registry);
+    }
+
+    /** Exposes how many reports wait for this collector's ingest writer. */
+    public void countIngestQueue(java.util.function.IntSupplier depth) {
+        GaugeWithCallback.builder()
+                .name("mapi_ingest_queue_reports")
+                .help("Reports accepted by this collector and waiting to be written")
+                .callback(cb -> cb.call(depth.getAsInt()))
+                .register(registry);
+    }
+
+    public void ingestBatch(int reports) {
+        ingestBatches.observe(reports);
     }
 
     public void reportIngested(String outcome) {

@@ -3,46 +3,69 @@ package dev.mapiagent.collector.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mapiagent.collector.api.ApiException;
-import dev.mapiagent.collector.db.DeviceDao;
-import dev.mapiagent.collector.db.FindingDao;
-import dev.mapiagent.collector.db.ReportDao;
 import dev.mapiagent.collector.db.Sql;
 import dev.mapiagent.collector.metrics.CollectorMetrics;
-import dev.mapiagent.protocol.Finding;
 import dev.mapiagent.protocol.ProtocolJson;
 import dev.mapiagent.protocol.ProtocolSchema;
 import dev.mapiagent.protocol.Report;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
-/** Accepts reports: schema check, ownership check, idempotent store by reportId, latest state per device. */
-public final class IngestService {
+/**
+ * Accepts reports: schema check and ownership check at once, then an idempotent store by reportId (with the device's
+ * latest state) through a group commit: reports arriving together share one transaction, and each request is
+ * answered after the commit that stored its report.
+ */
+public final class IngestService implements AutoCloseable {
 
     private static final int MAX_SCHEMA_PROBLEMS_SHOWN = 5;
 
+    /** Reports written in one transaction at most. */
+    static final int MAX_BATCH = 256;
+
+    /** Reports waiting for the writer at most, by count and by their JSON text (bodies can reach 1 MiB). */
+    static final int QUEUE_CAPACITY = 4096;
+    static final long QUEUE_MAX_CHARS = 64L * 1024 * 1024;
+
+    /** What a refused request is told to wait before it tries again. */
+    static final int RETRY_AFTER_SECONDS = 1;
+
     private final Jdbi jdbi;
-    private final Clock clock;
     private final CollectorMetrics metrics;
+    private final ReportStore store;
+    private final GroupCommit<ReportStore.Incoming, Boolean> writer;
+    private final AtomicLong queuedChars = new AtomicLong();
 
     public IngestService(Jdbi jdbi, Clock clock, CollectorMetrics metrics) {
+        this(jdbi, clock, metrics, QUEUE_CAPACITY, MAX_BATCH);
+    }
+
+    IngestService(Jdbi jdbi, Clock clock, CollectorMetrics metrics, int queueCapacity, int maxBatch) {
         this.jdbi = jdbi;
-        this.clock = clock;
         this.metrics = metrics;
+        this.store = new ReportStore(clock);
+        this.writer = new GroupCommit<>("mapi-ingest", queueCapacity, maxBatch, this::write, metrics::ingestBatch);
+        metrics.countIngestQueue(this::queued);
     }
 
     /** Outcome of one report: stored now, or already stored before (same reportId). */
     public record Ingested(String reportId, boolean duplicate) {
     }
 
-    /** Validates and stores a report an agent posted for its own device. */
-    public Ingested ingest(String deviceId, JsonNode document) {
+    /**
+     * Validates a report an agent posted for its own device and queues it to be stored; the future completes once
+     * it is stored. Bad reports are refused at once (400, 403); a full queue at once with 429, a closing collector
+     * with 503, both with a Retry-After.
+     *
+     * @param body the document's JSON text, as stored
+     */
+    public CompletableFuture<Ingested> ingest(String deviceId, JsonNode document, String body) {
         Report report;
         try {
             report = validated(document, deviceId, "report");
@@ -50,18 +73,45 @@ public final class IngestService {
             metrics.reportIngested("rejected");
             throw rejected;
         }
-        boolean stored;
-        try {
-            stored = jdbi.inTransaction(h -> store(h, report, document));
-        } catch (RuntimeException e) {
-            if (!Sql.isUniqueViolation(e)) {
-                throw e;
-            }
-            // the same report arrived twice at once (two connections, two collectors): the other one stored it
-            stored = false;
+        if (queuedChars.addAndGet(body.length()) > QUEUE_MAX_CHARS) {
+            queuedChars.addAndGet(-body.length());
+            throw busy();
         }
-        metrics.reportIngested(stored ? "stored" : "duplicate");
-        return new Ingested(report.reportId(), !stored);
+        CompletableFuture<Boolean> stored;
+        try {
+            stored = writer.submit(new ReportStore.Incoming(report, body));
+        } catch (RejectedExecutionException refused) {
+            queuedChars.addAndGet(-body.length());
+            throw writer.isClosed() ? closing() : busy();
+        }
+        return stored.whenComplete((s, e) -> queuedChars.addAndGet(-body.length())).thenApply(s -> {
+            metrics.reportIngested(s ? "stored" : "duplicate");
+            return new Ingested(report.reportId(), !s);
+        });
+    }
+
+    private ApiException busy() {
+        metrics.reportIngested("busy");
+        return ApiException.tryLater(429, "too many reports queued", RETRY_AFTER_SECONDS);
+    }
+
+    private static ApiException closing() {
+        return ApiException.tryLater(503, "collector is shutting down", RETRY_AFTER_SECONDS);
+    }
+
+    /**
+     * One transaction for the batch; alone, a report whose reportId another transaction stored at the same moment
+     * (two connections, two collectors) is a duplicate.
+     */
+    private List<Boolean> write(List<ReportStore.Incoming> reports) {
+        try {
+            return jdbi.inTransaction(h -> store.storeAll(h, reports));
+        } catch (RuntimeException e) {
+            if (reports.size() == 1 && Sql.isUniqueViolation(e)) {
+                return List.of(false);
+            }
+            throw e;
+        }
     }
 
     /**
@@ -91,40 +141,23 @@ public final class IngestService {
     }
 
     /**
-     * Stores the report in the caller's transaction unless its reportId is already stored; makes it the device's
-     * latest state when it is newer than the current one (spooled reports can arrive late and out of order).
+     * Stores the report in the caller's transaction (not through the queue) unless its reportId is already stored;
+     * makes it the device's latest state when it is newer than the current one.
      *
      * @return false when the report was already stored
      */
     public boolean store(Handle handle, Report report, JsonNode document) {
-        DeviceDao devices = new DeviceDao(handle);
-        Instant now = clock.instant();
-        List<Finding> findings = report.findings() == null ? List.of() : report.findings();
-        boolean inserted = new ReportDao(handle).insertIfAbsent(new ReportDao.StoredReport(report.reportId(),
-                report.deviceId(), report.createdAt(), now, report.verdict().name(), report.protocol().name(),
-                findings.stream().map(Finding::code).distinct().toList(), document.toString()));
-        boolean newest = inserted && devices.setLatestIfNewer(report.deviceId(), new DeviceDao.LatestState(
-                report.reportId(), report.createdAt(), report.verdict().name(), report.protocol().name(),
-                EndpointHost.of(report).orElse(null), report.hostname(), report.user()), now);
-        if (newest) {
-            // the device's row is locked by the update above: its findings are replaced by one report at a time
-            new FindingDao(handle).replace(report.deviceId(), problemSeverities(findings), report.createdAt());
-        } else {
-            devices.touch(report.deviceId(), now);
-        }
-        return inserted;
+        return store.storeAll(handle, List.of(new ReportStore.Incoming(report, document.toString()))).get(0);
     }
 
-    /** The problem (error or warning) findings by code, the most severe kept when a code repeats. */
-    private static Map<String, String> problemSeverities(List<Finding> findings) {
-        Map<String, Finding> worst = new LinkedHashMap<>();
-        for (Finding f : findings) {
-            if (f.severity().isProblem()) {
-                worst.merge(f.code(), f, (a, b) -> a.severity().compareTo(b.severity()) <= 0 ? a : b);
-            }
-        }
-        Map<String, String> result = new LinkedHashMap<>();
-        worst.forEach((code, f) -> result.put(code, f.severity().name().toLowerCase(Locale.ROOT)));
-        return result;
+    /** Reports waiting for the writer now. */
+    public int queued() {
+        return writer.depth();
+    }
+
+    /** Stores and answers every queued report, refusing new ones (503) meanwhile. */
+    @Override
+    public void close() {
+        writer.close();
     }
 }
