@@ -305,6 +305,22 @@ abstract class CollectorContractTest {
     }
 
     @Test
+    void aReportWithAsManyFindingsOfTheLongestCodesAsTheSchemaAllowsIsStored() {
+        String agent = collector.enroll("dev-1", "PC-0001");
+        ObjectNode doc = (ObjectNode) json(Reports.degraded("dev-1", "PC-0001", T0, "mail.contoso.com"));
+        var findings = doc.putArray("findings");
+        for (int i = 0; i < 200; i++) {
+            String code = "X" + "Y".repeat(59) + String.format("%04d", i);
+            findings.addObject().put("code", code).put("severity", "warning").put("message", "finding " + i);
+        }
+
+        assertEquals(201, http.postJson("/api/v1/reports", agent, doc.toString()).status());
+        JsonNode detail = http.get("/api/v1/devices/dev-1", TestCollector.admin()).json();
+        assertEquals(200, detail.path("latest").path("findings").size());
+        assertEquals(200, detail.path("reports").path(0).path("findingCodes").size());
+    }
+
+    @Test
     void aSchemaViolationIs400AndNamesTheField() {
         String agent = collector.enroll("dev-1", "PC-0001");
         ObjectNode doc = (ObjectNode) json(Reports.degraded("dev-1", "PC-0001", T0, "mail.contoso.com"));
