@@ -30,9 +30,10 @@ java "${flags[@]}" -jar agent/target/mapi-agent.jar run --snapshot "$work/pc" --
 agent=$!
 until grep -q "waiting for commands" "$work/pc/LocalAppData/MapiAgent/logs/agent.log" 2>/dev/null; do sleep 0.5; done
 sleep "$settle"
-ticks() { awk '{print $14 + $15}' "/proc/$agent/stat"; }
-hz=$(getconf CLK_TCK)
-t0=$(ticks); sleep "$idle"; t1=$(ticks)
+# CPU time of every thread in nanoseconds (schedstat); clock ticks would round short wake-ups up to 10 ms
+cpu_ns() { cat /proc/$agent/task/*/schedstat | awk '{s += $1} END {printf "%d", s}'; }
+thread_ns() { for t in /proc/$agent/task/*; do echo "${t##*/}:$(tr ' ' '_' < "$t/comm") $(awk '{print $1}' "$t/schedstat")"; done | sort; }
+t0=$(cpu_ns); thread_ns > "$work/threads0"; sleep "$idle"; t1=$(cpu_ns); thread_ns > "$work/threads1"
 rss=$(awk '/VmRSS/ {print $2}' "/proc/$agent/status")
 hwm=$(awk '/VmHWM/ {print $2}' "/proc/$agent/status")
 threads=$(awk '/Threads/ {print $2}' "/proc/$agent/status")
@@ -52,4 +53,6 @@ echo "| of which private (MiB) | $((private / 1024)) |"
 echo "| of which anonymous (heap, metaspace, code, stacks, malloc) (MiB) | $((anon / 1024)) |"
 echo "| peak RSS (MiB) | $((hwm / 1024)) |"
 echo "| threads | $threads |"
-printf '| CPU while idle | %.3f %% of one core (%d ticks of 10 ms in %d s) |\n' "$(echo "($t1 - $t0) * 100 / ($hz * $idle)" | bc -l)" "$((t1 - t0))" "$idle"
+printf '| CPU while idle | %.3f %% of one core (%.1f ms in %d s) |\n' "$(echo "($t1 - $t0) / ($idle * 10000000)" | bc -l)" "$(echo "($t1 - $t0) / 1000000" | bc -l)" "$idle"
+echo
+echo "CPU while idle by thread (ms): $(join "$work/threads0" "$work/threads1" 2>/dev/null | awk '$3 - $2 > 100000 {sub(/^[0-9]+:/, "", $1); printf "%s %.1f; ", $1, ($3 - $2) / 1e6}')"
