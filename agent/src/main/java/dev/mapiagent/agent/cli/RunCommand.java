@@ -163,7 +163,7 @@ public class RunCommand implements Callable<Integer> {
             switch (result.outcome()) {
                 case DUMPED -> log.info("start-up archive made: " + result.detail());
                 case FAILED -> log.warn("start-up archive not made: " + result.detail());
-                case CURRENT, FAILED_BEFORE -> { }
+                case CURRENT, GAVE_UP -> { }
             }
         } catch (IOException e) {
             log.warn("start-up archive not made: cannot read the agent jar: " + e.getMessage());

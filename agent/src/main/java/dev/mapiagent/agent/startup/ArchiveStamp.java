@@ -5,11 +5,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What an archive was dumped for: if any of it differs from the running agent, the JVM would not map
  * the archive, so it is made again. Written beside the archive; also written after a failed attempt,
- * so that a PC where dumping fails tries once per change, not at every logon.
+ * so that a PC where dumping keeps failing stops trying after a few logons, until something changes.
  *
  * @param javaHome      the JVM's installation folder
  * @param vmVersion     {@code java.vm.version}: an in-place Java update changes it
@@ -17,10 +18,10 @@ import java.util.List;
  * @param classPath     as given on the command line
  * @param jarSize       size of the agent jar in bytes
  * @param jarModified   its last-modified time in milliseconds (the JVM checks both)
- * @param dumped        true when the archive was written, false when the attempt failed
+ * @param failedAttempts how many dumps for these inputs failed; 0 once the archive was written
  */
 public record ArchiveStamp(String javaHome, String vmVersion, List<String> jvmOptions, String classPath, long jarSize,
-                           long jarModified, boolean dumped) {
+                           long jarModified, int failedAttempts) {
 
     public ArchiveStamp {
         jvmOptions = List.copyOf(jvmOptions);
@@ -40,17 +41,19 @@ public record ArchiveStamp(String javaHome, String vmVersion, List<String> jvmOp
                 modified = Math.max(modified, Files.getLastModifiedTime(file).toMillis());
             }
         }
-        return new ArchiveStamp(javaHome, vmVersion, archive.jvmOptions(), archive.classPath(), size, modified, false);
+        return new ArchiveStamp(javaHome, vmVersion, archive.jvmOptions(), archive.classPath(), size, modified, 0);
     }
 
-    /** Same JVM, same options, same jar: whether the attempt worked or not does not matter here. */
+    /** Same JVM, same options, same jar: how the attempts went does not matter here. */
     public boolean sameInputs(ArchiveStamp other) {
         return javaHome.equals(other.javaHome) && vmVersion.equals(other.vmVersion)
                 && jvmOptions.equals(other.jvmOptions) && classPath.equals(other.classPath)
                 && jarSize == other.jarSize && jarModified == other.jarModified;
     }
 
-    public ArchiveStamp withDumped(boolean outcome) {
-        return new ArchiveStamp(javaHome, vmVersion, jvmOptions, classPath, jarSize, jarModified, outcome);
+    /** This stamp after one more failed dump of the same inputs as {@code previous} (if it had them). */
+    public ArchiveStamp failedAgainAfter(Optional<ArchiveStamp> previous) {
+        int before = previous.filter(this::sameInputs).map(ArchiveStamp::failedAttempts).orElse(0);
+        return new ArchiveStamp(javaHome, vmVersion, jvmOptions, classPath, jarSize, jarModified, before + 1);
     }
 }

@@ -26,7 +26,13 @@ public final class StartupArchiveKeeper {
     private static final ObjectMapper JSON = ProtocolJson.mapper();
 
     /** What keeping the archive did, for the agent log. */
-    public enum Outcome { CURRENT, DUMPED, FAILED, FAILED_BEFORE }
+    public enum Outcome { CURRENT, DUMPED, FAILED, GAVE_UP }
+
+    /**
+     * A dump can fail for a passing reason (a PC busy at logon, a scanner holding the file), so it is
+     * tried again at the next logons, but not forever: each try may cost up to the timeout.
+     */
+    static final int ATTEMPTS = 3;
 
     public record Result(Outcome outcome, String detail) {
     }
@@ -38,17 +44,19 @@ public final class StartupArchiveKeeper {
     }
 
     /**
-     * Dumps a fresh archive unless the stamp beside it says it was made for {@code current} (or that
-     * making it for {@code current} failed before: no retry until something changes).
+     * Dumps a fresh archive unless the stamp beside it says it was made for {@code current}, or that
+     * making it for {@code current} failed {@link #ATTEMPTS} times already.
      */
     public Result keep(StartupArchive archive, ArchiveStamp current, List<String> trainingArguments)
             throws InterruptedException {
         Path target = archive.archive();
-        Optional<ArchiveStamp> recorded = readStamp(stampOf(target)).filter(current::sameInputs);
-        if (recorded.isPresent() && !recorded.get().dumped()) {
-            return new Result(Outcome.FAILED_BEFORE, "not retried until Java, its options or the agent change");
+        Optional<ArchiveStamp> previous = readStamp(stampOf(target));
+        Optional<ArchiveStamp> recorded = previous.filter(current::sameInputs);
+        if (recorded.isPresent() && recorded.get().failedAttempts() >= ATTEMPTS) {
+            return new Result(Outcome.GAVE_UP, "failed " + ATTEMPTS + " times; not tried again until Java, its options "
+                    + "or the agent change");
         }
-        if (recorded.isPresent() && Files.isRegularFile(target)) {
+        if (recorded.isPresent() && recorded.get().failedAttempts() == 0 && Files.isRegularFile(target)) {
             return new Result(Outcome.CURRENT, target.toString());
         }
         Path temp = target.resolveSibling("." + target.getFileName() + ".dumping");
@@ -58,11 +66,11 @@ public final class StartupArchiveKeeper {
             Files.deleteIfExists(temp);
             Optional<String> failure = dump(archive.dumpCommand(temp, trainingArguments), temp);
             if (failure.isPresent()) {
-                writeStamp(target, current.withDumped(false));
+                writeStamp(target, current.failedAgainAfter(previous));
                 return new Result(Outcome.FAILED, failure.get());
             }
             replace(temp, target);
-            writeStamp(target, current.withDumped(true));
+            writeStamp(target, current);
         } catch (IOException | UncheckedIOException | HostException e) {
             return new Result(Outcome.FAILED, "cannot write " + target + ": " + e.getMessage());
         } finally {
