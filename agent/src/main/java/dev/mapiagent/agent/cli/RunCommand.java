@@ -27,7 +27,6 @@ import dev.mapiagent.agent.startup.ArchiveStamp;
 import dev.mapiagent.agent.startup.StartupArchive;
 import dev.mapiagent.agent.startup.StartupArchiveKeeper;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -147,19 +146,15 @@ public class RunCommand implements Callable<Integer> {
      * about a second, and a JVM that hangs is stopped so it cannot hold the logon mode.
      */
     private void keepStartupArchive(RunLog log) throws InterruptedException {
-        String javaHome = System.getProperty("java.home");
-        Optional<StartupArchive> archive = StartupArchive.of(ManagementFactory.getRuntimeMXBean().getInputArguments(),
-                Path.of(javaHome), System.getProperty("os.name", "").startsWith("Windows"),
-                System.getProperty("java.class.path"), Main.class.getName());
+        Optional<StartupArchive> archive = StartupArchive.ofThisJvm(Main.class.getName());
         if (archive.isEmpty()) {
             return;
         }
         List<String> training = snapshotOption.snapshot == null ? List.of("diagnose", "--json")
                 : List.of("diagnose", "--json", "--snapshot", snapshotOption.snapshot.toString());
         try {
-            ArchiveStamp stamp = ArchiveStamp.of(archive.get(), javaHome, System.getProperty("java.vm.version"));
             StartupArchiveKeeper.Result result = new StartupArchiveKeeper(STARTUP_ARCHIVE_TIMEOUT)
-                    .keep(archive.get(), stamp, training);
+                    .keep(archive.get(), ArchiveStamp.ofThisJvm(archive.get()), training);
             switch (result.outcome()) {
                 case DUMPED -> log.info("start-up archive made: " + result.detail());
                 case FAILED -> log.warn("start-up archive not made: " + result.detail());

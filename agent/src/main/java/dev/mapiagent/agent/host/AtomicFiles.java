@@ -17,6 +17,15 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** Renames a complete file over the target: atomically where the file system can. */
+    public static void replace(Path complete, Path target) throws IOException {
+        try {
+            Files.move(complete, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(complete, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
     public static void write(Path target, byte[] content) {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = null;
@@ -29,11 +38,7 @@ public final class AtomicFiles {
                 }
                 channel.force(true);
             }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            replace(temp, target);
             temp = null;
         } catch (IOException e) {
             throw new HostException("cannot write " + target + ": " + e.getMessage(), e);

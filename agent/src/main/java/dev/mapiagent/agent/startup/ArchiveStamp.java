@@ -44,6 +44,11 @@ public record ArchiveStamp(String javaHome, String vmVersion, List<String> jvmOp
         return new ArchiveStamp(javaHome, vmVersion, archive.jvmOptions(), archive.classPath(), size, modified, 0);
     }
 
+    /** {@link #of} for the running JVM. */
+    public static ArchiveStamp ofThisJvm(StartupArchive archive) throws IOException {
+        return of(archive, System.getProperty("java.home"), System.getProperty("java.vm.version"));
+    }
+
     /** Same JVM, same options, same jar: how the attempts went does not matter here. */
     public boolean sameInputs(ArchiveStamp other) {
         return javaHome.equals(other.javaHome) && vmVersion.equals(other.vmVersion)

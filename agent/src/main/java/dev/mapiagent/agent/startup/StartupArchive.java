@@ -1,5 +1,6 @@
 package dev.mapiagent.agent.startup;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,12 @@ public record StartupArchive(Path archive, Path javaLauncher, List<String> jvmOp
         Path bin = javaHome.resolve("bin");
         Path launcher = windows ? bin.resolve("javaw.exe") : bin.resolve("java");
         return Optional.of(new StartupArchive(Path.of(archive.get()), launcher, options, classPath, mainClass));
+    }
+
+    /** The archive of the running JVM, from its input arguments and system properties. */
+    public static Optional<StartupArchive> ofThisJvm(String mainClass) {
+        return of(ManagementFactory.getRuntimeMXBean().getInputArguments(), Path.of(System.getProperty("java.home")),
+                System.getProperty("os.name", "").startsWith("Windows"), System.getProperty("java.class.path"), mainClass);
     }
 
     /** The command that dumps a fresh archive to {@code target} while it runs the training command. */

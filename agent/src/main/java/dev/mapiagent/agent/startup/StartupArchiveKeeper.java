@@ -6,10 +6,8 @@ import dev.mapiagent.agent.host.HostException;
 import dev.mapiagent.protocol.ProtocolJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -119,11 +117,7 @@ public final class StartupArchiveKeeper {
         if (Files.exists(target) && !target.toFile().setWritable(true)) {
             throw new IOException("cannot make the old archive writable");
         }
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFiles.replace(temp, target);
     }
 
     private static void deleteQuietly(Path file) {

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Linux-side twin of snapshot --out on Windows: a snapshot of a snapshot diagnoses the same. */
@@ -69,7 +71,7 @@ class SnapshotCommandTest {
     }
 
     @Test
-    @org.junit.jupiter.api.condition.DisabledOnOs(org.junit.jupiter.api.condition.OS.WINDOWS)
+    @DisabledOnOs(OS.WINDOWS)
     void liveModeOffWindowsIsAUsageErrorSayingToUseASnapshot() {
         CliRun run = CliRun.of("snapshot", "--out", temp.resolve("x").toString());
         assertEquals(2, run.exitCode());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mapiagent.agent.cli.SnapshotCopy;
 import dev.mapiagent.agent.diagnosis.DiagnosisInput;
 import dev.mapiagent.agent.diagnosis.Diagnoser;
 import dev.mapiagent.agent.heal.HealContext;
@@ -16,8 +17,6 @@ import dev.mapiagent.agent.host.snapshot.SnapshotHost;
 import dev.mapiagent.agent.report.PendingCommand;
 import dev.mapiagent.agent.report.SpoolItem;
 import dev.mapiagent.protocol.HealAction;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,20 +42,8 @@ class CommandRunnerTest {
     private CommandRunner runner;
 
     @BeforeEach
-    void snapshot() throws IOException {
-        Path source = Path.of("..", "examples", "mapihttp-disabled");
-        Path copy = temp.resolve("pc");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path p : (Iterable<Path>) files::iterator) {
-                Path to = copy.resolve(source.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(p, to);
-                }
-            }
-        }
-        host = SnapshotHost.open(copy);
+    void snapshot() {
+        host = SnapshotHost.open(SnapshotCopy.of("mapihttp-disabled", temp));
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         Diagnoser diagnoser = new Diagnoser(host, clock, "test");
         DiagnosisInput input = DiagnosisInput.defaults();
