@@ -1,14 +1,16 @@
 package dev.mapiagent.collector;
 
+import dev.mapiagent.collector.api.AccessManager;
 import dev.mapiagent.collector.api.AgentRoutes;
+import dev.mapiagent.collector.api.Authenticator;
 import dev.mapiagent.collector.api.BodyLimit;
 import dev.mapiagent.collector.api.ErrorHandling;
 import dev.mapiagent.collector.api.HelpdeskRoutes;
 import dev.mapiagent.collector.api.OpsRoutes;
 import dev.mapiagent.collector.api.SessionRoutes;
 import dev.mapiagent.collector.api.StatusPasteRoutes;
-import dev.mapiagent.collector.auth.AccessManager;
-import dev.mapiagent.collector.auth.Authenticator;
+import dev.mapiagent.collector.config.CollectorConfig;
+import dev.mapiagent.collector.config.Tls;
 import dev.mapiagent.collector.metrics.CollectorMetrics;
 import dev.mapiagent.collector.service.CommandService;
 import dev.mapiagent.collector.service.CommandWaiters;
@@ -85,7 +87,7 @@ public final class CollectorApp {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
             javalin.jsonMapper(new JavalinJackson(ProtocolJson.mapper(), false));
-            javalin.http.maxRequestSize = CollectorConfig.MAX_BODY_BYTES;
+            javalin.http.maxRequestSize = BodyLimit.MAX_BODY_BYTES;
             javalin.jetty.modifyServer(server -> {
                 server.setStopTimeout(10_000);
                 server.addEventListener(idleTimeoutOnStart(server));

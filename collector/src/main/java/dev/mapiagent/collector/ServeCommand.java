@@ -1,6 +1,9 @@
 package dev.mapiagent.collector;
 
+import dev.mapiagent.collector.config.CollectorConfig;
+import dev.mapiagent.collector.config.Secret;
 import dev.mapiagent.collector.db.Database;
+import dev.mapiagent.collector.db.JdbcUrls;
 import dev.mapiagent.collector.service.RetentionService;
 import dev.mapiagent.collector.service.UserService;
 import io.javalin.Javalin;
@@ -94,7 +97,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         }, "mapi-shutdown"));
         app.start(config.port());
         LOG.atInfo().setMessage("collector listening").addKeyValue("port", app.port())
-                .addKeyValue("db", CollectorConfig.redactUrl(config.dbUrl())).addKeyValue("tls", config.tls())
+                .addKeyValue("db", JdbcUrls.redact(config.dbUrl())).addKeyValue("tls", config.tls())
                 .addKeyValue("enrollment", config.enrollSecret() != null).log();
         stopped.await();
         return 0;
@@ -130,7 +133,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         String url = db == null || db.isBlank() ? null : db.trim();
         if (url == null) {
             Files.createDirectories(dataDir);
-            url = CollectorConfig.embeddedDbUrl(dataDir);
+            url = JdbcUrls.embedded(dataDir);
         }
         if (adminPassword != null && !adminPassword.isBlank()) {
             String weakness = dev.mapiagent.collector.auth.Passwords.weakness(adminPassword);

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mapiagent.collector.api.BodyLimit;
+import dev.mapiagent.collector.config.CollectorConfig;
 import dev.mapiagent.collector.service.RetentionService;
 import dev.mapiagent.collector.support.Http;
 import dev.mapiagent.collector.support.Http.Response;
@@ -350,9 +352,9 @@ abstract class CollectorContractTest {
     void aBodyOfExactlyTheLimitIsRead() {
         String agent = collector.enroll("dev-1", "PC-0001");
         String prefix = "{\"pad\":\"";
-        byte[] body = (prefix + "x".repeat((int) CollectorConfig.MAX_BODY_BYTES - prefix.length() - 2) + "\"}")
+        byte[] body = (prefix + "x".repeat((int) BodyLimit.MAX_BODY_BYTES - prefix.length() - 2) + "\"}")
                 .getBytes(StandardCharsets.UTF_8);
-        assertEquals(CollectorConfig.MAX_BODY_BYTES, body.length);
+        assertEquals(BodyLimit.MAX_BODY_BYTES, body.length);
         assertError(http.postBytes("/api/v1/reports", agent, "application/json", body), 400, "report schema");
     }
 

@@ -3,6 +3,7 @@ package dev.mapiagent.collector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.mapiagent.collector.config.CollectorConfig;
 import dev.mapiagent.collector.support.TestCollector;
 import dev.mapiagent.collector.support.TestDatabase;
 import java.io.InputStream;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mapiagent.collector.config.CollectorConfig;
 import dev.mapiagent.collector.support.Http;
 import dev.mapiagent.collector.support.MutableClock;
 import dev.mapiagent.collector.support.TestCollector;

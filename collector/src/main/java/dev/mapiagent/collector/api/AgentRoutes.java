@@ -1,8 +1,8 @@
 package dev.mapiagent.collector.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mapiagent.collector.auth.AccessManager;
 import dev.mapiagent.collector.auth.Role;
+import dev.mapiagent.collector.error.InvalidException;
 import dev.mapiagent.collector.service.CommandService;
 import dev.mapiagent.collector.service.CommandWaiters;
 import dev.mapiagent.collector.service.EnrollmentService;
@@ -78,7 +78,7 @@ public final class AgentRoutes {
             seconds = -1;
         }
         if (seconds < 0) {
-            throw ApiException.badRequest("invalid wait", "wait is a whole number of seconds from 0 to " + MAX_WAIT_SECONDS);
+            throw new InvalidException("invalid wait", "wait is a whole number of seconds from 0 to " + MAX_WAIT_SECONDS);
         }
         return Duration.ofSeconds(Math.min(seconds, MAX_WAIT_SECONDS));
     }

@@ -1,6 +1,5 @@
 package dev.mapiagent.collector.api;
 
-import dev.mapiagent.collector.CollectorConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +11,9 @@ import java.io.InputStream;
  */
 public final class BodyLimit {
 
+    /** The largest request body the collector reads. */
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+
     static final long DRAIN_LIMIT = 64L * 1024 * 1024;
 
     private BodyLimit() {
@@ -19,7 +21,7 @@ public final class BodyLimit {
 
     public static void check(Context ctx) {
         long length = ctx.req().getContentLengthLong();
-        if (length <= CollectorConfig.MAX_BODY_BYTES) {
+        if (length <= MAX_BODY_BYTES) {
             return;
         }
         if (length <= DRAIN_LIMIT) {

@@ -1,9 +1,19 @@
 package dev.mapiagent.collector.api;
 
-import dev.mapiagent.collector.CollectorConfig;
+import dev.mapiagent.collector.error.BusyException;
+import dev.mapiagent.collector.error.CollectorException;
+import dev.mapiagent.collector.error.ConflictException;
+import dev.mapiagent.collector.error.InvalidException;
+import dev.mapiagent.collector.error.NotAuthenticatedException;
+import dev.mapiagent.collector.error.NotFoundException;
+import dev.mapiagent.collector.error.RefusedException;
+import dev.mapiagent.collector.error.ShuttingDownException;
+import dev.mapiagent.collector.error.TooLargeException;
+import dev.mapiagent.collector.error.UnsupportedContentException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,18 +23,31 @@ public final class ErrorHandling {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandling.class);
 
+    /** The HTTP status of each kind of failure the collector tells its caller about. */
+    private static final Map<Class<? extends CollectorException>, Integer> STATUS = Map.of(
+            InvalidException.class, 400,
+            NotAuthenticatedException.class, 401,
+            RefusedException.class, 403,
+            NotFoundException.class, 404,
+            ConflictException.class, 409,
+            TooLargeException.class, 413,
+            UnsupportedContentException.class, 415,
+            BusyException.class, 429,
+            ShuttingDownException.class, 503);
+
     private ErrorHandling() {
     }
 
     public static void install(RoutesConfig routes) {
-        routes.exception(ApiException.class, (e, ctx) -> {
-            if (e.status() == 401) {
+        routes.exception(CollectorException.class, (e, ctx) -> {
+            int status = status(e);
+            if (status == 401) {
                 Challenge.addIfWanted(ctx);
             }
             if (e.retryAfterSeconds() != null) {
                 ctx.header("Retry-After", e.retryAfterSeconds().toString());
             }
-            respond(ctx, e.status(), e.error(), e.detail());
+            respond(ctx, status, e.error(), e.detail());
         });
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), describe(e), null));
         routes.exception(Exception.class, (e, ctx) -> {
@@ -36,11 +59,19 @@ public final class ErrorHandling {
         });
     }
 
+    static int status(CollectorException e) {
+        Integer status = STATUS.get(e.getClass());
+        if (status == null) {
+            throw new IllegalStateException("no HTTP status for " + e.getClass().getName());
+        }
+        return status;
+    }
+
     private static String describe(HttpResponseException e) {
         return switch (e.getStatus()) {
             case 404 -> "not found";
             case 405 -> "method not allowed";
-            case 413 -> "request body too large (limit " + CollectorConfig.MAX_BODY_BYTES + " bytes)";
+            case 413 -> "request body too large (limit " + BodyLimit.MAX_BODY_BYTES + " bytes)";
             default -> e.getMessage() == null ? "request failed" : e.getMessage().lines().findFirst().orElse("");
         };
     }

@@ -1,12 +1,13 @@
 package dev.mapiagent.collector.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mapiagent.collector.auth.AccessManager;
 import dev.mapiagent.collector.auth.Role;
 import dev.mapiagent.collector.db.AuditDao;
 import dev.mapiagent.collector.db.DeviceDao;
 import dev.mapiagent.collector.db.DeviceSummary;
 import dev.mapiagent.collector.db.ReportDao;
+import dev.mapiagent.collector.error.InvalidException;
+import dev.mapiagent.collector.error.NotFoundException;
 import dev.mapiagent.collector.service.CommandService;
 import dev.mapiagent.collector.service.FleetService;
 import dev.mapiagent.collector.service.UserService;
@@ -61,7 +62,7 @@ public final class HelpdeskRoutes {
         String q = ctx.queryParam("q");
         String search = q == null || q.isBlank() ? null : q.trim();
         if (search != null && search.length() > MAX_SEARCH) {
-            throw ApiException.badRequest("invalid q", "search text is longer than " + MAX_SEARCH + " characters");
+            throw new InvalidException("invalid q", "search text is longer than " + MAX_SEARCH + " characters");
         }
         int limit = intParam(ctx, "limit", 500, 1, 5000);
         List<DeviceSummary> devices = jdbi.withHandle(h -> new DeviceDao(h).list(verdict, search, limit));
@@ -75,7 +76,7 @@ public final class HelpdeskRoutes {
         try {
             return Verdict.valueOf(value.trim().toUpperCase(Locale.ROOT)).name();
         } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("invalid verdict", "verdict must be one of "
+            throw new InvalidException("invalid verdict", "verdict must be one of "
                     + Arrays.stream(Verdict.values()).map(Enum::name).collect(Collectors.joining(", ")));
         }
     }
@@ -83,7 +84,7 @@ public final class HelpdeskRoutes {
     private void device(Context ctx) {
         String deviceId = ctx.pathParam("deviceId");
         DeviceSummary device = jdbi.withHandle(h -> new DeviceDao(h).find(deviceId))
-                .orElseThrow(() -> ApiException.notFound("unknown device", deviceId + " has not enrolled"));
+                .orElseThrow(() -> new NotFoundException("unknown device", deviceId + " has not enrolled"));
         var commandList = commands.forDevice(deviceId, HISTORY);
         ctx.json(jdbi.withHandle(h -> {
             ReportDao reports = new ReportDao(h);
@@ -108,7 +109,7 @@ public final class HelpdeskRoutes {
         JsonNode body = JsonBodies.object(ctx);
         JsonNode actionsNode = body.get("actions");
         if (actionsNode == null || !actionsNode.isArray()) {
-            throw ApiException.badRequest("missing field", "actions must be an array of heal action names");
+            throw new InvalidException("missing field", "actions must be an array of heal action names");
         }
         Set<HealAction> actions = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
@@ -116,14 +117,14 @@ public final class HelpdeskRoutes {
             HealAction.byId(a.isTextual() ? a.asText() : "").ifPresentOrElse(actions::add, () -> unknown.add(a.toString()));
         }
         if (!unknown.isEmpty()) {
-            throw ApiException.badRequest("unknown heal action", String.join(", ", unknown) + "; known: "
+            throw new InvalidException("unknown heal action", String.join(", ", unknown) + "; known: "
                     + Arrays.stream(HealAction.values()).map(HealAction::id).collect(Collectors.joining(", ")));
         }
         Duration ttl = null;
         JsonNode minutes = body.get("expiresInMinutes");
         if (minutes != null && !minutes.isNull()) {
             if (!minutes.canConvertToInt()) {
-                throw ApiException.badRequest("invalid expiresInMinutes", "a whole number of minutes");
+                throw new InvalidException("invalid expiresInMinutes", "a whole number of minutes");
             }
             ttl = Duration.ofMinutes(minutes.asInt());
         }
@@ -160,7 +161,7 @@ public final class HelpdeskRoutes {
             }
             return n;
         } catch (NumberFormatException e) {
-            throw ApiException.badRequest("invalid " + name, name + " must be a whole number from " + min + " to " + max);
+            throw new InvalidException("invalid " + name, name + " must be a whole number from " + min + " to " + max);
         }
     }
 }

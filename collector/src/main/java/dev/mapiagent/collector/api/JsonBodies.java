@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-import dev.mapiagent.collector.CollectorConfig;
+import dev.mapiagent.collector.error.InvalidException;
+import dev.mapiagent.collector.error.TooLargeException;
+import dev.mapiagent.collector.error.UnsupportedContentException;
 import dev.mapiagent.protocol.ProtocolJson;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -51,11 +53,11 @@ public final class JsonBodies {
     private static byte[] declaredJsonBytes(Context ctx) {
         String contentType = ctx.contentType();
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw new ApiException(415, "unsupported content type", "send the body as application/json");
+            throw new UnsupportedContentException("unsupported content type", "send the body as application/json");
         }
         byte[] body = bytes(ctx);
         if (body.length == 0) {
-            throw ApiException.badRequest("malformed JSON", "the body is empty");
+            throw new InvalidException("malformed JSON", "the body is empty");
         }
         return body;
     }
@@ -64,35 +66,35 @@ public final class JsonBodies {
         try {
             JsonNode node = READER.readTree(body);
             if (node == null || node.isMissingNode()) {
-                throw ApiException.badRequest("malformed JSON", "the body is empty");
+                throw new InvalidException("malformed JSON", "the body is empty");
             }
             return node;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw ApiException.badRequest("malformed JSON", firstLine(e.getOriginalMessage()) + where);
+            throw new InvalidException("malformed JSON", firstLine(e.getOriginalMessage()) + where);
         } catch (IOException e) {
-            throw ApiException.badRequest("malformed JSON", firstLine(e.getMessage()));
+            throw new InvalidException("malformed JSON", firstLine(e.getMessage()));
         }
     }
 
     private static JsonNode requireObject(JsonNode node) {
         if (!node.isObject()) {
-            throw ApiException.badRequest("malformed request", "expected a JSON object");
+            throw new InvalidException("malformed request", "expected a JSON object");
         }
         return node;
     }
 
     /** The raw body, refused with 413 when larger than the limit (checked before and while reading). */
     public static byte[] bytes(Context ctx) {
-        if (ctx.contentLength() > CollectorConfig.MAX_BODY_BYTES) {
+        if (ctx.contentLength() > BodyLimit.MAX_BODY_BYTES) {
             throw tooLarge();
         }
         return ctx.bodyAsBytes();
     }
 
-    static ApiException tooLarge() {
-        return new ApiException(413, "request body too large", "the limit is " + CollectorConfig.MAX_BODY_BYTES + " bytes");
+    static TooLargeException tooLarge() {
+        return new TooLargeException("request body too large", "the limit is " + BodyLimit.MAX_BODY_BYTES + " bytes");
     }
 
     /** A JSON object member as text, or null when absent or null; 400 when present but not text. */
@@ -102,7 +104,7 @@ public final class JsonBodies {
             return null;
         }
         if (!value.isTextual()) {
-            throw ApiException.badRequest("invalid field", field + " must be a string");
+            throw new InvalidException("invalid field", field + " must be a string");
         }
         return value.asText();
     }
@@ -110,10 +112,10 @@ public final class JsonBodies {
     public static String requiredText(JsonNode body, String field, int maxLength) {
         String value = text(body, field);
         if (value == null || value.isBlank()) {
-            throw ApiException.badRequest("missing field", field + " is required");
+            throw new InvalidException("missing field", field + " is required");
         }
         if (value.length() > maxLength) {
-            throw ApiException.badRequest("invalid field", field + " is longer than " + maxLength + " characters");
+            throw new InvalidException("invalid field", field + " is longer than " + maxLength + " characters");
         }
         return value;
     }

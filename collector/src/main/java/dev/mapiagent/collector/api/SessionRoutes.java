@@ -1,10 +1,9 @@
 package dev.mapiagent.collector.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mapiagent.collector.auth.AccessManager;
-import dev.mapiagent.collector.auth.Authenticator;
 import dev.mapiagent.collector.auth.Principal;
 import dev.mapiagent.collector.auth.Role;
+import dev.mapiagent.collector.error.NotAuthenticatedException;
 import dev.mapiagent.collector.service.SessionService;
 import dev.mapiagent.collector.service.UserService;
 import io.javalin.config.RoutesConfig;
@@ -38,7 +37,7 @@ public final class SessionRoutes {
         String username = JsonBodies.requiredText(body, "username", 128);
         String password = JsonBodies.requiredText(body, "password", 1024);
         Role role = users.authenticate(username, password)
-                .orElseThrow(() -> ApiException.unauthorized("wrong user name or password"));
+                .orElseThrow(() -> new NotAuthenticatedException("wrong user name or password"));
         SessionService.NewSession session = sessions.open(username);
         ctx.cookie(cookie(ctx, session.cookieValue(), (int) session.ttl().toSeconds()));
         ctx.json(Map.of("username", username, "role", role.id(), "csrfToken", session.csrfToken()));

@@ -1,6 +1,9 @@
 package dev.mapiagent.collector.api;
 
 import dev.mapiagent.collector.auth.Role;
+import dev.mapiagent.collector.error.InvalidException;
+import dev.mapiagent.collector.error.TooLargeException;
+import dev.mapiagent.collector.error.UnsupportedContentException;
 import dev.mapiagent.outlook.status.ConnectionStatusAssessment;
 import dev.mapiagent.outlook.status.ConnectionStatusParser;
 import dev.mapiagent.outlook.status.FailureThreshold;
@@ -46,9 +49,9 @@ public final class StatusPasteRoutes {
             ctx.json(new ParsedStatus(assessment.verdict(), assessment.protocol(), table.dialect().name(),
                     assessment.findings(), table.rows(), table.unreadable()));
         } catch (StatusTooLargeException e) {
-            throw new ApiException(413, "request body too large", e.getMessage());
+            throw new TooLargeException("request body too large", e.getMessage());
         } catch (StatusParseException e) {
-            throw ApiException.badRequest("not a Connection Status table", e.getMessage());
+            throw new InvalidException("not a Connection Status table", e.getMessage());
         }
     }
 
@@ -56,7 +59,7 @@ public final class StatusPasteRoutes {
     private static String text(Context ctx) {
         String contentType = ctx.contentType();
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("text/plain")) {
-            throw new ApiException(415, "unsupported content type", "send the pasted table as text/plain");
+            throw new UnsupportedContentException("unsupported content type", "send the pasted table as text/plain");
         }
         Charset charset = charsetOf(contentType);
         try {
@@ -64,7 +67,7 @@ public final class StatusPasteRoutes {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(JsonBodies.bytes(ctx))).toString();
         } catch (CharacterCodingException e) {
-            throw ApiException.badRequest("not a Connection Status table", "the text is not valid " + charset.name());
+            throw new InvalidException("not a Connection Status table", "the text is not valid " + charset.name());
         }
     }
 
@@ -75,7 +78,7 @@ public final class StatusPasteRoutes {
                 try {
                     return Charset.forName(p.substring("charset=".length()).replace("\"", "").trim());
                 } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-                    throw new ApiException(415, "unsupported charset", p.substring("charset=".length()));
+                    throw new UnsupportedContentException("unsupported charset", p.substring("charset=".length()));
                 }
             }
         }

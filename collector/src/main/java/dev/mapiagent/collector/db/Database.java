@@ -2,7 +2,6 @@ package dev.mapiagent.collector.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.mapiagent.collector.CollectorConfig;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -25,7 +24,7 @@ public final class Database implements AutoCloseable {
      */
     public static Database open(String jdbcUrl) {
         if (!jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
-            throw new DatabaseException("unsupported database URL " + CollectorConfig.redactUrl(jdbcUrl)
+            throw new DatabaseException("unsupported database URL " + JdbcUrls.redact(jdbcUrl)
                     + ": use jdbc:postgresql://... or jdbc:h2:file:...");
         }
         HikariConfig config = new HikariConfig();
@@ -37,13 +36,13 @@ public final class Database implements AutoCloseable {
         try {
             dataSource = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new DatabaseException("cannot connect to " + CollectorConfig.redactUrl(jdbcUrl) + ": " + rootMessage(e));
+            throw new DatabaseException("cannot connect to " + JdbcUrls.redact(jdbcUrl) + ": " + rootMessage(e));
         }
         try {
             migrate(dataSource);
         } catch (RuntimeException e) {
             dataSource.close();
-            throw new DatabaseException("cannot migrate the schema of " + CollectorConfig.redactUrl(jdbcUrl) + ": "
+            throw new DatabaseException("cannot migrate the schema of " + JdbcUrls.redact(jdbcUrl) + ": "
                     + rootMessage(e));
         }
         return new Database(dataSource);

@@ -1,12 +1,14 @@
 package dev.mapiagent.collector.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mapiagent.collector.api.ApiException;
 import dev.mapiagent.collector.db.AuditDao;
 import dev.mapiagent.collector.db.CommandDao;
 import dev.mapiagent.collector.db.DeviceDao;
 import dev.mapiagent.collector.db.Sql;
 import dev.mapiagent.collector.db.StoredCommand;
+import dev.mapiagent.collector.error.ConflictException;
+import dev.mapiagent.collector.error.InvalidException;
+import dev.mapiagent.collector.error.NotFoundException;
 import dev.mapiagent.protocol.Command;
 import dev.mapiagent.protocol.CommandStatus;
 import dev.mapiagent.protocol.HealAction;
@@ -59,11 +61,11 @@ public final class CommandService {
     /** Queues a heal; 404 for an unknown device, 409 when the device already has a command in flight. */
     public Command queue(String user, String deviceId, List<HealAction> actions, Duration ttl) {
         if (actions.isEmpty()) {
-            throw ApiException.badRequest("no actions", "choose at least one heal action");
+            throw new InvalidException("no actions", "choose at least one heal action");
         }
         Duration validFor = ttl == null ? defaultTtl : ttl;
         if (validFor.isNegative() || validFor.isZero() || validFor.compareTo(MAX_TTL) > 0) {
-            throw ApiException.badRequest("invalid expiry", "a command must expire within 1 minute to 1 day");
+            throw new InvalidException("invalid expiry", "a command must expire within 1 minute to 1 day");
         }
         expireOverdue();
         Instant now = clock.instant();
@@ -72,7 +74,7 @@ public final class CommandService {
         try {
             jdbi.useTransaction(h -> {
                 if (!new DeviceDao(h).exists(deviceId)) {
-                    throw ApiException.notFound("unknown device", deviceId + " has not enrolled");
+                    throw new NotFoundException("unknown device", deviceId + " has not enrolled");
                 }
                 CommandDao commands = new CommandDao(h);
                 commands.inFlight(deviceId).ifPresent(busy -> {
@@ -87,7 +89,7 @@ public final class CommandService {
             if (Sql.isUniqueViolation(e)) {
                 // another collector queued one for the device between our check and our insert
                 throw jdbi.withHandle(h -> new CommandDao(h).inFlight(deviceId)).map(CommandService::inFlightConflict)
-                        .orElse(ApiException.conflict("a command is already in flight for this device", null));
+                        .orElse(new ConflictException("a command is already in flight for this device", null));
             }
             throw e;
         }
@@ -109,8 +111,8 @@ public final class CommandService {
         return jdbi.withHandle(h -> new CommandDao(h).deliverableSince(now.minus(lookBack), now, redeliverAfter));
     }
 
-    private static ApiException inFlightConflict(StoredCommand busy) {
-        return ApiException.conflict("a command is already in flight for this device",
+    private static ConflictException inFlightConflict(StoredCommand busy) {
+        return new ConflictException("a command is already in flight for this device",
                 "command " + busy.command().commandId() + " is " + busy.command().status().id()
                         + "; wait for its result or cancel it");
     }
@@ -157,7 +159,7 @@ public final class CommandService {
     public StoredCommand recordResult(String deviceId, String commandId, JsonNode body) {
         List<String> problems = ProtocolSchema.COMMAND_RESULT.validate(body);
         if (!problems.isEmpty()) {
-            throw ApiException.badRequest("result does not match the command result schema", String.join("; ", problems));
+            throw new InvalidException("result does not match the command result schema", String.join("; ", problems));
         }
         Report before = optionalReport(body, "before", deviceId);
         Report after = optionalReport(body, "after", deviceId);
@@ -170,7 +172,7 @@ public final class CommandService {
             CommandDao commands = new CommandDao(h);
             StoredCommand current = commands.find(commandId)
                     .filter(c -> c.command().deviceId().equals(deviceId))
-                    .orElseThrow(() -> ApiException.notFound("unknown command", "no command " + commandId + " for this device"));
+                    .orElseThrow(() -> new NotFoundException("unknown command", "no command " + commandId + " for this device"));
             if (current.sameResult(status, exitCode, message, reportId(before), reportId(after))) {
                 return current;
             }
@@ -183,7 +185,7 @@ public final class CommandService {
                 if (answered.sameResult(status, exitCode, message, reportId(before), reportId(after))) {
                     return answered;
                 }
-                throw ApiException.conflict("command is no longer waiting for a result", "command " + commandId
+                throw new ConflictException("command is no longer waiting for a result", "command " + commandId
                         + " is " + answered.command().status().id());
             }
             new AuditDao(h).append(now, "device:" + deviceId, "command-result", deviceId, "command " + commandId + " "
@@ -200,10 +202,10 @@ public final class CommandService {
         switch (command.status()) {
             case DELIVERED -> {
             }
-            case QUEUED -> throw ApiException.conflict("command was not delivered", "fetch it from /api/v1/commands first");
-            case EXPIRED -> throw ApiException.conflict("command expired", "it expired at " + command.expiresAt());
-            case CANCELLED -> throw ApiException.conflict("command was cancelled", "cancelled at " + command.finishedAt());
-            default -> throw ApiException.conflict("a result was already recorded", "status " + command.status().id());
+            case QUEUED -> throw new ConflictException("command was not delivered", "fetch it from /api/v1/commands first");
+            case EXPIRED -> throw new ConflictException("command expired", "it expired at " + command.expiresAt());
+            case CANCELLED -> throw new ConflictException("command was cancelled", "cancelled at " + command.finishedAt());
+            default -> throw new ConflictException("a result was already recorded", "status " + command.status().id());
         }
     }
 
@@ -225,9 +227,9 @@ public final class CommandService {
             Instant now = clock.instant();
             CommandDao commands = new CommandDao(h);
             StoredCommand current = commands.find(commandId)
-                    .orElseThrow(() -> ApiException.notFound("unknown command", "no command " + commandId));
+                    .orElseThrow(() -> new NotFoundException("unknown command", "no command " + commandId));
             if (!commands.finish(commandId, IN_FLIGHT, CommandStatus.CANCELLED, now)) {
-                throw ApiException.conflict("command already finished", "status " + current.command().status().id());
+                throw new ConflictException("command already finished", "status " + current.command().status().id());
             }
             new AuditDao(h).append(now, user, "command-cancelled", current.command().deviceId(), "command " + commandId
                     + " was " + current.command().status().id());

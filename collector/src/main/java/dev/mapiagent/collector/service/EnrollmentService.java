@@ -1,12 +1,14 @@
 package dev.mapiagent.collector.service;
 
-import dev.mapiagent.collector.Secret;
-import dev.mapiagent.collector.api.ApiException;
 import dev.mapiagent.collector.auth.AgentTokenCache;
 import dev.mapiagent.collector.auth.Tokens;
+import dev.mapiagent.collector.config.Secret;
 import dev.mapiagent.collector.db.AuditDao;
 import dev.mapiagent.collector.db.DeviceDao;
 import dev.mapiagent.collector.db.Sql;
+import dev.mapiagent.collector.error.InvalidException;
+import dev.mapiagent.collector.error.NotAuthenticatedException;
+import dev.mapiagent.collector.error.RefusedException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -37,13 +39,13 @@ public final class EnrollmentService {
     /** The new agent token; 403 when enrollment is closed, 401 on a wrong secret, 400 on a bad device id. */
     public String enroll(String secret, String deviceId, String hostname, String user) {
         if (enrollSecret == null) {
-            throw ApiException.forbidden("enrollment is closed", "the collector was started without an enrollment secret");
+            throw new RefusedException("enrollment is closed", "the collector was started without an enrollment secret");
         }
         if (!enrollSecret.matches(secret)) {
-            throw ApiException.unauthorized("wrong enrollment secret");
+            throw new NotAuthenticatedException("wrong enrollment secret");
         }
         if (!DEVICE_ID.matcher(deviceId).matches()) {
-            throw ApiException.badRequest("invalid deviceId",
+            throw new InvalidException("invalid deviceId",
                     "1-128 characters: letters, digits and . _ : { } @ - (starting with a letter or digit)");
         }
         String token = Tokens.newToken();

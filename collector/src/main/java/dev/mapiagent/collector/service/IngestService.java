@@ -2,8 +2,12 @@ package dev.mapiagent.collector.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mapiagent.collector.api.ApiException;
 import dev.mapiagent.collector.db.Sql;
+import dev.mapiagent.collector.error.BusyException;
+import dev.mapiagent.collector.error.CollectorException;
+import dev.mapiagent.collector.error.InvalidException;
+import dev.mapiagent.collector.error.RefusedException;
+import dev.mapiagent.collector.error.ShuttingDownException;
 import dev.mapiagent.collector.metrics.CollectorMetrics;
 import dev.mapiagent.protocol.ProtocolJson;
 import dev.mapiagent.protocol.ProtocolSchema;
@@ -69,7 +73,7 @@ public final class IngestService implements AutoCloseable {
         Report report;
         try {
             report = validated(document, deviceId, "report");
-        } catch (ApiException rejected) {
+        } catch (CollectorException rejected) {
             metrics.reportIngested("rejected");
             throw rejected;
         }
@@ -90,13 +94,13 @@ public final class IngestService implements AutoCloseable {
         });
     }
 
-    private ApiException busy() {
+    private BusyException busy() {
         metrics.reportIngested("busy");
-        return ApiException.tryLater(429, "too many reports queued", RETRY_AFTER_SECONDS);
+        return BusyException.tryAgainIn("too many reports queued", RETRY_AFTER_SECONDS);
     }
 
-    private static ApiException closing() {
-        return ApiException.tryLater(503, "collector is shutting down", RETRY_AFTER_SECONDS);
+    private static ShuttingDownException closing() {
+        return new ShuttingDownException("collector is shutting down", RETRY_AFTER_SECONDS);
     }
 
     /**
@@ -125,16 +129,16 @@ public final class IngestService implements AutoCloseable {
             String shown = problems.stream().limit(MAX_SCHEMA_PROBLEMS_SHOWN).collect(Collectors.joining("; "));
             String more = problems.size() > MAX_SCHEMA_PROBLEMS_SHOWN
                     ? " (and " + (problems.size() - MAX_SCHEMA_PROBLEMS_SHOWN) + " more)" : "";
-            throw ApiException.badRequest(what + " does not match the report schema", shown + more);
+            throw new InvalidException(what + " does not match the report schema", shown + more);
         }
         Report report;
         try {
             report = ProtocolJson.mapper().treeToValue(document, Report.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw ApiException.badRequest(what + " is not a valid report", e.getMessage().lines().findFirst().orElse(""));
+            throw new InvalidException(what + " is not a valid report", e.getMessage().lines().findFirst().orElse(""));
         }
         if (!report.deviceId().equals(deviceId)) {
-            throw ApiException.forbidden(what + " is for another device",
+            throw new RefusedException(what + " is for another device",
                     "this token belongs to device " + deviceId + ", the report names " + report.deviceId());
         }
         return report;

@@ -1,12 +1,14 @@
 package dev.mapiagent.collector.service;
 
-import dev.mapiagent.collector.api.ApiException;
 import dev.mapiagent.collector.auth.Passwords;
 import dev.mapiagent.collector.auth.Role;
 import dev.mapiagent.collector.db.AuditDao;
 import dev.mapiagent.collector.db.Sql;
 import dev.mapiagent.collector.db.UserDao;
 import dev.mapiagent.collector.db.UserRecord;
+import dev.mapiagent.collector.error.BusyException;
+import dev.mapiagent.collector.error.ConflictException;
+import dev.mapiagent.collector.error.InvalidException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +45,7 @@ public final class UserService {
         Instant now = clock.instant();
         Optional<UserRecord> user = jdbi.withHandle(h -> new UserDao(h).find(username));
         if (user.isPresent() && user.get().lockedUntil() != null && user.get().lockedUntil().isAfter(now)) {
-            throw new ApiException(429, "too many failed logins",
+            throw new BusyException("too many failed logins",
                     "the account is locked until " + user.get().lockedUntil());
         }
         boolean verified = Passwords.verify(password, user.map(UserRecord::passwordHash).orElse(null));
@@ -71,13 +73,13 @@ public final class UserService {
     /** Creates an account; 400 on a bad name, role or weak password, 409 when the name is taken. */
     public Account create(String actor, String username, String password, String roleId) {
         if (username == null || !USERNAME.matcher(username).matches()) {
-            throw ApiException.badRequest("invalid username", "1-128 characters: letters, digits and . _ @ -");
+            throw new InvalidException("invalid username", "1-128 characters: letters, digits and . _ @ -");
         }
         Role role = Role.userRole(roleId).orElseThrow(() ->
-                ApiException.badRequest("invalid role", "role must be viewer, helpdesk or admin"));
+                new InvalidException("invalid role", "role must be viewer, helpdesk or admin"));
         String weakness = Passwords.weakness(password);
         if (weakness != null) {
-            throw ApiException.badRequest("weak password", weakness);
+            throw new InvalidException("weak password", weakness);
         }
         String hash = Passwords.hash(password);
         Instant now = clock.instant();
@@ -88,7 +90,7 @@ public final class UserService {
             });
         } catch (RuntimeException e) {
             if (Sql.isUniqueViolation(e)) {
-                throw ApiException.conflict("user exists", username + " already has an account");
+                throw new ConflictException("user exists", username + " already has an account");
             }
             throw e;
         }
@@ -103,10 +105,9 @@ public final class UserService {
         try {
             create("collector", ADMIN, password, Role.ADMIN.id());
             return true;
-        } catch (ApiException e) {
-            if (e.status() == 409) {
-                return false; // another collector on the same database created it first
-            }
+        } catch (ConflictException e) {
+            return false; // another collector on the same database created it first
+        } catch (InvalidException e) {
             throw new IllegalArgumentException("admin password refused: " + e.detail());
         }
     }

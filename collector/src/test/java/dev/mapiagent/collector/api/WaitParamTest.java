@@ -3,6 +3,7 @@ package dev.mapiagent.collector.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.mapiagent.collector.error.InvalidException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -29,8 +30,8 @@ class WaitParamTest {
     @Test
     void garbageOrNegativeWaitsAre400() {
         for (String wait : new String[] {"soon", "-1", "1.5", "1e3"}) {
-            ApiException e = assertThrows(ApiException.class, () -> AgentRoutes.waitParam(wait), wait);
-            assertEquals(400, e.status());
+            InvalidException e = assertThrows(InvalidException.class, () -> AgentRoutes.waitParam(wait), wait);
+            assertEquals(400, ErrorHandling.status(e));
         }
     }
 }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mapiagent.collector.CollectorApp;
-import dev.mapiagent.collector.CollectorConfig;
+import dev.mapiagent.collector.config.CollectorConfig;
 import dev.mapiagent.collector.db.Database;
 import dev.mapiagent.collector.service.UserService;
 import io.javalin.Javalin;

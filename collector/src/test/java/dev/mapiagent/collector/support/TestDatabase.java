@@ -3,7 +3,7 @@ package dev.mapiagent.collector.support;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.mapiagent.collector.CollectorConfig;
+import dev.mapiagent.collector.db.JdbcUrls;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -37,7 +37,7 @@ public enum TestDatabase {
         try {
             Path dir = Files.createTempDirectory("mapi-collector-test");
             dir.toFile().deleteOnExit();
-            return CollectorConfig.embeddedDbUrl(dir);
+            return JdbcUrls.embedded(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -61,7 +61,7 @@ public enum TestDatabase {
         try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create a test schema on " + CollectorConfig.redactUrl(base), e);
+            throw new IllegalStateException("cannot create a test schema on " + JdbcUrls.redact(base), e);
         }
         return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }

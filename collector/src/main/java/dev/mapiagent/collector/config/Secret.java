@@ -1,4 +1,4 @@
-package dev.mapiagent.collector;
+package dev.mapiagent.collector.config;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,6 +1,7 @@
-package dev.mapiagent.collector.auth;
+package dev.mapiagent.collector.api;
 
-import dev.mapiagent.collector.api.ApiException;
+import dev.mapiagent.collector.auth.Principal;
+import dev.mapiagent.collector.error.NotAuthenticatedException;
 import dev.mapiagent.collector.service.EnrollmentService;
 import dev.mapiagent.collector.service.SessionService;
 import dev.mapiagent.collector.service.UserService;
@@ -36,7 +37,7 @@ public final class Authenticator {
         String cookie = ctx.cookie(SESSION_COOKIE);
         if (cookie != null && !cookie.isBlank()) {
             return Optional.of(sessions.resolve(cookie, users)
-                    .orElseThrow(() -> ApiException.unauthorized("session expired, log in again")));
+                    .orElseThrow(() -> new NotAuthenticatedException("session expired, log in again")));
         }
         return Optional.empty();
     }
@@ -48,15 +49,15 @@ public final class Authenticator {
         switch (scheme.toLowerCase(Locale.ROOT)) {
             case "bearer" -> {
                 return enrollment.deviceForToken(value).map(Principal::agent)
-                        .orElseThrow(() -> ApiException.unauthorized("unknown agent token"));
+                        .orElseThrow(() -> new NotAuthenticatedException("unknown agent token"));
             }
             case "basic" -> {
                 String[] userPassword = decodeBasic(value);
                 return users.authenticate(userPassword[0], userPassword[1])
                         .map(role -> new Principal(role, userPassword[0], null))
-                        .orElseThrow(() -> ApiException.unauthorized("wrong user name or password"));
+                        .orElseThrow(() -> new NotAuthenticatedException("wrong user name or password"));
             }
-            default -> throw ApiException.unauthorized("unsupported authorization scheme; use Bearer or Basic");
+            default -> throw new NotAuthenticatedException("unsupported authorization scheme; use Bearer or Basic");
         }
     }
 
@@ -65,11 +66,11 @@ public final class Authenticator {
         try {
             decoded = new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw ApiException.unauthorized("malformed Basic credentials");
+            throw new NotAuthenticatedException("malformed Basic credentials");
         }
         int colon = decoded.indexOf(':');
         if (colon < 0) {
-            throw ApiException.unauthorized("malformed Basic credentials");
+            throw new NotAuthenticatedException("malformed Basic credentials");
         }
         return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
     }

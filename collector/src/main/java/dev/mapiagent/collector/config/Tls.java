@@ -1,4 +1,4 @@
-package dev.mapiagent.collector;
+package dev.mapiagent.collector.config;
 
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -10,12 +10,12 @@ import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /** The HTTPS connector used instead of plain HTTP when a keystore is configured. */
-final class Tls {
+public final class Tls {
 
     private Tls() {
     }
 
-    static Connector connector(Server server, HttpConfiguration http, CollectorConfig config) {
+    public static Connector connector(Server server, HttpConfiguration http, CollectorConfig config) {
         SslContextFactory.Server ssl = new SslContextFactory.Server();
         ssl.setKeyStorePath(config.tlsKeystore().toAbsolutePath().toString());
         if (config.tlsKeystorePassword() != null) {

@@ -1,5 +1,6 @@
-package dev.mapiagent.collector;
+package dev.mapiagent.collector.config;
 
+import dev.mapiagent.collector.db.JdbcUrls;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -33,8 +34,6 @@ public record CollectorConfig(
         int serverSideMinDevices,
         Duration onsetWindow) {
 
-    public static final long MAX_BODY_BYTES = 1024 * 1024;
-
     /**
      * The default delivery lease. A result missing for longer than this means the answer that carried the command
      * was most likely lost (connection dropped, the agent's client gave up, the PC went to sleep), so the command is
@@ -48,24 +47,9 @@ public record CollectorConfig(
      */
     public static final long DEFAULT_REDELIVER_AFTER_SECONDS = 120;
 
-    /**
-     * The JDBC URL of the embedded database in a directory: an H2 file in PostgreSQL mode. H2 re-parses a statement
-     * unless it is among the session's last QUERY_CACHE_SIZE (default 8); a stored report alone runs more distinct
-     * statements than that, so the default cache missed on nearly every statement.
-     */
-    public static String embeddedDbUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("mapi-collector")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64";
-    }
-
-    /** The URL without its password, for logs and messages. */
-    public static String redactUrl(String url) {
-        return url == null ? null : url.replaceAll("(?i)(password=)[^&;]*", "$1********");
-    }
-
     @Override
     public String toString() {
-        return "CollectorConfig[port=" + port + ", db=" + redactUrl(dbUrl) + ", enrollment="
+        return "CollectorConfig[port=" + port + ", db=" + JdbcUrls.redact(dbUrl) + ", enrollment="
                 + (enrollSecret == null ? "closed" : "open") + ", tls=" + tls() + ", retention=" + retention
                 + ", commandTtl=" + commandTtl + ", redeliverAfter=" + redeliverAfter + "]";
     }
@@ -92,11 +76,6 @@ public record CollectorConfig(
 
     public CollectorConfig withTls(Path keystore, String password) {
         return new CollectorConfig(port, dbUrl, enrollSecret, adminPassword, keystore, Secret.ofNullable(password),
-                retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow);
-    }
-
-    public CollectorConfig withPort(int newPort) {
-        return new CollectorConfig(newPort, dbUrl, enrollSecret, adminPassword, tlsKeystore, tlsKeystorePassword,
                 retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow);
     }
 }

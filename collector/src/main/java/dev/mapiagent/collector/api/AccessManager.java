@@ -1,6 +1,10 @@
-package dev.mapiagent.collector.auth;
+package dev.mapiagent.collector.api;
 
-import dev.mapiagent.collector.api.ApiException;
+import dev.mapiagent.collector.auth.Principal;
+import dev.mapiagent.collector.auth.Role;
+import dev.mapiagent.collector.auth.Tokens;
+import dev.mapiagent.collector.error.NotAuthenticatedException;
+import dev.mapiagent.collector.error.RefusedException;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
@@ -30,20 +34,20 @@ public final class AccessManager implements Handler {
         }
         Role required = (Role) roles.iterator().next();
         Principal principal = authenticator.identify(ctx)
-                .orElseThrow(() -> ApiException.unauthorized("authentication required"));
+                .orElseThrow(() -> new NotAuthenticatedException("authentication required"));
         if (required == Role.AGENT) {
             if (!principal.isAgent()) {
-                throw ApiException.forbidden("this call is for agents", "authenticate with the device's agent token");
+                throw new RefusedException("this call is for agents", "authenticate with the device's agent token");
             }
         } else if (principal.isAgent()) {
-            throw ApiException.forbidden("an agent token cannot call the helpdesk API", null);
+            throw new RefusedException("an agent token cannot call the helpdesk API", null);
         } else if (!principal.role().atLeast(required)) {
-            throw ApiException.forbidden("needs role " + required.id(), "you are " + principal.name()
+            throw new RefusedException("needs role " + required.id(), "you are " + principal.name()
                     + " with role " + principal.role().id());
         }
         if (principal.viaSession() && changesState(ctx.method())
                 && !Tokens.constantTimeEquals(principal.csrfToken(), ctx.header(CSRF_HEADER))) {
-            throw ApiException.forbidden("CSRF token missing or wrong", "send the " + CSRF_HEADER + " header the login gave");
+            throw new RefusedException("CSRF token missing or wrong", "send the " + CSRF_HEADER + " header the login gave");
         }
         ctx.attribute(PRINCIPAL, principal);
     }
