@@ -12,10 +12,13 @@ import dev.mapiagent.collector.api.StatusPasteRoutes;
 import dev.mapiagent.collector.config.CollectorConfig;
 import dev.mapiagent.collector.config.Tls;
 import dev.mapiagent.collector.metrics.CollectorMetrics;
+import dev.mapiagent.collector.service.AuditService;
 import dev.mapiagent.collector.service.CommandService;
 import dev.mapiagent.collector.service.CommandWaiters;
+import dev.mapiagent.collector.service.DeviceService;
 import dev.mapiagent.collector.service.EnrollmentService;
 import dev.mapiagent.collector.service.FleetService;
+import dev.mapiagent.collector.service.HealthService;
 import dev.mapiagent.collector.service.IngestService;
 import dev.mapiagent.collector.service.SessionService;
 import dev.mapiagent.collector.service.UserService;
@@ -118,10 +121,11 @@ public final class CollectorApp {
             });
             javalin.routes.beforeMatched(access);
             ErrorHandling.install(javalin.routes);
-            new OpsRoutes(jdbi, metrics).register(javalin.routes);
+            new OpsRoutes(new HealthService(jdbi), metrics).register(javalin.routes);
             new SessionRoutes(users, sessions, config.tls()).register(javalin.routes);
             new AgentRoutes(enrollment, ingest, commands, waiters).register(javalin.routes);
-            new HelpdeskRoutes(jdbi, commands, fleet, users).register(javalin.routes);
+            new HelpdeskRoutes(new DeviceService(jdbi, commands), commands, fleet, users,
+                    new AuditService(jdbi)).register(javalin.routes);
             new StatusPasteRoutes().register(javalin.routes);
         });
     }

@@ -241,6 +241,17 @@ abstract class CollectorContractTest {
     }
 
     @Test
+    void theDeviceDetailShowsTheDeviceItsLatestReportItsHistoryAndItsCommands() {
+        String agent = collector.enroll("dev-1", "PC-0001");
+        http.postJson("/api/v1/reports", agent, Reports.degraded("dev-1", "PC-0001", T0, "mail.contoso.com"));
+        JsonNode detail = http.get("/api/v1/devices/dev-1", TestCollector.admin()).json();
+        List<String> fields = new ArrayList<>();
+        detail.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("deviceId", "hostname", "user", "verdict", "protocol", "lastSeen", "enrolledAt",
+                "endpointHost", "latest", "reports", "commands"), fields);
+    }
+
+    @Test
     void theSameReportIdTwiceIsStoredOnce() {
         String agent = collector.enroll("dev-1", "PC-0001");
         Report report = Reports.degraded("dev-1", "PC-0001", T0, "mail.contoso.com");

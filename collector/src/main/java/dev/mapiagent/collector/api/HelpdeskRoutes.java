@@ -2,18 +2,14 @@ package dev.mapiagent.collector.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mapiagent.collector.auth.Role;
-import dev.mapiagent.collector.db.AuditDao;
-import dev.mapiagent.collector.db.DeviceDao;
-import dev.mapiagent.collector.db.DeviceSummary;
-import dev.mapiagent.collector.db.ReportDao;
 import dev.mapiagent.collector.error.InvalidException;
-import dev.mapiagent.collector.error.NotFoundException;
+import dev.mapiagent.collector.service.AuditService;
 import dev.mapiagent.collector.service.CommandService;
+import dev.mapiagent.collector.service.DeviceService;
 import dev.mapiagent.collector.service.FleetService;
 import dev.mapiagent.collector.service.UserService;
 import dev.mapiagent.protocol.Command;
 import dev.mapiagent.protocol.HealAction;
-import dev.mapiagent.protocol.ProtocolJson;
 import dev.mapiagent.protocol.Verdict;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -26,24 +22,26 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Jdbi;
 
 /** What the helpdesk (API users and the page) calls: devices, heals, fleet incidents, audit, accounts. */
 public final class HelpdeskRoutes {
 
-    private static final int HISTORY = 50;
+    private static final int REPORT_HISTORY = 50;
     private static final int MAX_SEARCH = 100;
 
-    private final Jdbi jdbi;
+    private final DeviceService deviceService;
     private final CommandService commands;
     private final FleetService fleet;
     private final UserService users;
+    private final AuditService auditService;
 
-    public HelpdeskRoutes(Jdbi jdbi, CommandService commands, FleetService fleet, UserService users) {
-        this.jdbi = jdbi;
+    public HelpdeskRoutes(DeviceService devices, CommandService commands, FleetService fleet, UserService users,
+                          AuditService audit) {
+        this.deviceService = devices;
         this.commands = commands;
         this.fleet = fleet;
         this.users = users;
+        this.auditService = audit;
     }
 
     public void register(RoutesConfig routes) {
@@ -65,8 +63,7 @@ public final class HelpdeskRoutes {
             throw new InvalidException("invalid q", "search text is longer than " + MAX_SEARCH + " characters");
         }
         int limit = intParam(ctx, "limit", 500, 1, 5000);
-        List<DeviceSummary> devices = jdbi.withHandle(h -> new DeviceDao(h).list(verdict, search, limit));
-        ctx.json(Map.of("devices", devices));
+        ctx.json(Map.of("devices", deviceService.list(verdict, search, limit)));
     }
 
     private static String verdictParam(String value) {
@@ -82,26 +79,7 @@ public final class HelpdeskRoutes {
     }
 
     private void device(Context ctx) {
-        String deviceId = ctx.pathParam("deviceId");
-        DeviceSummary device = jdbi.withHandle(h -> new DeviceDao(h).find(deviceId))
-                .orElseThrow(() -> new NotFoundException("unknown device", deviceId + " has not enrolled"));
-        var commandList = commands.forDevice(deviceId, HISTORY);
-        ctx.json(jdbi.withHandle(h -> {
-            ReportDao reports = new ReportDao(h);
-            JsonNode latest = device.latestReportId() == null ? null
-                    : reports.body(device.latestReportId()).map(HelpdeskRoutes::parseStored).orElse(null);
-            return new DeviceDetail(device.deviceId(), device.hostname(), device.user(), device.verdict(),
-                    device.protocol(), device.lastSeen(), device.enrolledAt(), device.endpointHost(), latest,
-                    reports.history(deviceId, intParam(ctx, "history", HISTORY, 1, 1000)), commandList);
-        }));
-    }
-
-    private static JsonNode parseStored(String body) {
-        try {
-            return ProtocolJson.mapper().readTree(body);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("stored report is not JSON", e);
-        }
+        ctx.json(deviceService.detail(ctx.pathParam("deviceId"), intParam(ctx, "history", REPORT_HISTORY, 1, 1000)));
     }
 
     private void heal(Context ctx) {
@@ -139,8 +117,7 @@ public final class HelpdeskRoutes {
     private void audit(Context ctx) {
         String deviceId = ctx.queryParam("deviceId");
         int limit = intParam(ctx, "limit", 200, 1, 5000);
-        ctx.json(Map.of("entries", jdbi.withHandle(h -> new AuditDao(h).recent(
-                deviceId == null || deviceId.isBlank() ? null : deviceId, limit))));
+        ctx.json(Map.of("entries", auditService.recent(deviceId == null || deviceId.isBlank() ? null : deviceId, limit)));
     }
 
     private void createUser(Context ctx) {

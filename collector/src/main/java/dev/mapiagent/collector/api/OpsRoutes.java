@@ -2,19 +2,19 @@ package dev.mapiagent.collector.api;
 
 import dev.mapiagent.collector.auth.Role;
 import dev.mapiagent.collector.metrics.CollectorMetrics;
+import dev.mapiagent.collector.service.HealthService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
 
 /** Liveness and metrics for load balancers and Prometheus. */
 public final class OpsRoutes {
 
-    private final Jdbi jdbi;
+    private final HealthService health;
     private final CollectorMetrics metrics;
 
-    public OpsRoutes(Jdbi jdbi, CollectorMetrics metrics) {
-        this.jdbi = jdbi;
+    public OpsRoutes(HealthService health, CollectorMetrics metrics) {
+        this.health = health;
         this.metrics = metrics;
     }
 
@@ -25,10 +25,9 @@ public final class OpsRoutes {
 
     /** 200 while the database answers; 503 otherwise, so a balancer takes this collector out. */
     private void health(Context ctx) {
-        try {
-            jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one());
+        if (health.databaseAnswers()) {
             ctx.json(Map.of("status", "ok"));
-        } catch (RuntimeException e) {
+        } else {
             ErrorHandling.respond(ctx, 503, "database unavailable", null);
         }
     }

@@ -20,9 +20,4 @@ public record Principal(Role role, String name, String csrfToken) {
     public boolean viaSession() {
         return csrfToken != null;
     }
-
-    /** How the audit log names this caller. */
-    public String auditName() {
-        return isAgent() ? "device:" + name : name;
-    }
 }

@@ -16,6 +16,11 @@ public final class AuditDao {
         this.handle = handle;
     }
 
+    /** How the audit log names a device acting through its agent. */
+    public static String deviceActor(String deviceId) {
+        return "device:" + deviceId;
+    }
+
     public void append(Instant at, String actor, String action, String deviceId, String detail) {
         String clipped = detail != null && detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail;
         handle.createUpdate("INSERT INTO audit_log (at, actor, action, device_id, detail) "

@@ -137,11 +137,11 @@ public final class CommandService {
                 if (redelivery ? commands.reclaim(commandId, now, now.minus(redeliverAfter)) : commands.claim(commandId, now)) {
                     StoredCommand claimed = commands.find(commandId).orElseThrow();
                     if (redelivery) {
-                        new AuditDao(h).append(now, "device:" + deviceId, "command-redelivered", deviceId, "command "
+                        new AuditDao(h).append(now, AuditDao.deviceActor(deviceId), "command-redelivered", deviceId, "command "
                                 + commandId + ", attempt " + claimed.deliveryAttempts() + ": no result within "
                                 + redeliverAfter.toSeconds() + " s of delivery at " + candidate.command().deliveredAt());
                     } else {
-                        new AuditDao(h).append(now, "device:" + deviceId, "command-delivered", deviceId, "command " + commandId);
+                        new AuditDao(h).append(now, AuditDao.deviceActor(deviceId), "command-delivered", deviceId, "command " + commandId);
                     }
                     delivered.add(claimed.command());
                 }
@@ -188,7 +188,7 @@ public final class CommandService {
                 throw new ConflictException("command is no longer waiting for a result", "command " + commandId
                         + " is " + answered.command().status().id());
             }
-            new AuditDao(h).append(now, "device:" + deviceId, "command-result", deviceId, "command " + commandId + " "
+            new AuditDao(h).append(now, AuditDao.deviceActor(deviceId), "command-result", deviceId, "command " + commandId + " "
                     + status.id() + " (exit " + exitCode + ")" + (message == null ? "" : ": " + message));
             return commands.find(commandId).orElseThrow();
         });

@@ -72,7 +72,7 @@ public final class EnrollmentService {
             if (!known) {
                 devices.insert(deviceId, hostname, user, tokenHash, now);
             }
-            new AuditDao(h).append(now, "device:" + deviceId, known ? "device-reenrolled" : "device-enrolled", deviceId,
+            new AuditDao(h).append(now, AuditDao.deviceActor(deviceId), known ? "device-reenrolled" : "device-enrolled", deviceId,
                     "host " + Optional.ofNullable(hostname).orElse("?") + ", user " + Optional.ofNullable(user).orElse("?"));
         });
     }

@@ -1,0 +1,52 @@
+package dev.mapiagent.collector.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mapiagent.collector.db.DeviceDao;
+import dev.mapiagent.collector.db.DeviceSummary;
+import dev.mapiagent.collector.db.ReportDao;
+import dev.mapiagent.collector.error.NotFoundException;
+import dev.mapiagent.protocol.ProtocolJson;
+import java.io.IOException;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/** What the helpdesk reads about devices: the list and one device in detail. */
+public final class DeviceService {
+
+    /** Commands shown with a device, newest first. */
+    static final int COMMAND_HISTORY = 50;
+
+    private final Jdbi jdbi;
+    private final CommandService commands;
+
+    public DeviceService(Jdbi jdbi, CommandService commands) {
+        this.jdbi = jdbi;
+        this.commands = commands;
+    }
+
+    /** Devices by host name, optionally of one verdict and matching the search text (either may be null). */
+    public List<DeviceSummary> list(String verdict, String search, int limit) {
+        return jdbi.withHandle(h -> new DeviceDao(h).list(verdict, search, limit));
+    }
+
+    /** The device with its latest report, its newest {@code history} reports and its commands; 404 when unknown. */
+    public DeviceDetail detail(String deviceId, int history) {
+        DeviceSummary device = jdbi.withHandle(h -> new DeviceDao(h).find(deviceId))
+                .orElseThrow(() -> new NotFoundException("unknown device", deviceId + " has not enrolled"));
+        var commandList = commands.forDevice(deviceId, COMMAND_HISTORY);
+        return jdbi.withHandle(h -> {
+            ReportDao reports = new ReportDao(h);
+            JsonNode latest = device.latestReportId() == null ? null
+                    : reports.body(device.latestReportId()).map(DeviceService::parseStored).orElse(null);
+            return new DeviceDetail(device, latest, reports.history(deviceId, history), commandList);
+        });
+    }
+
+    private static JsonNode parseStored(String body) {
+        try {
+            return ProtocolJson.mapper().readTree(body);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored report is not JSON", e);
+        }
+    }
+}
