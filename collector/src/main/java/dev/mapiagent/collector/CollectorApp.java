@@ -73,7 +73,7 @@ public final class CollectorApp {
     }
 
     public static Javalin create(CollectorConfig config, Jdbi jdbi, Clock clock) {
-        CollectorMetrics metrics = new CollectorMetrics(jdbi);
+        CollectorMetrics metrics = new CollectorMetrics();
         IngestService ingest = new IngestService(jdbi, clock, metrics);
         EnrollmentService enrollment = new EnrollmentService(jdbi, clock, config.enrollSecret());
         CommandService commands = new CommandService(jdbi, clock, config.commandTtl(), config.redeliverAfter(), ingest);
@@ -81,6 +81,9 @@ public final class CollectorApp {
                 () -> commands.recentlyDeliverableDevices(WAKE_LOOK_BACK), WAKE_RECHECK);
         commands.onQueued(waiters::wake);
         metrics.countWaiting(waiters::waiting);
+        DeviceService devices = new DeviceService(jdbi, commands);
+        metrics.countDevicesByVerdict(devices::countByVerdict);
+        metrics.countCommandsByStatus(commands::countByStatus);
         UserService users = new UserService(jdbi, clock);
         SessionService sessions = new SessionService(jdbi, clock, config.sessionTtl());
         FleetService fleet = new FleetService(jdbi, config.serverSideMinDevices(), config.onsetWindow());
@@ -124,7 +127,7 @@ public final class CollectorApp {
             new OpsRoutes(new HealthService(jdbi), metrics).register(javalin.routes);
             new SessionRoutes(users, sessions, config.tls()).register(javalin.routes);
             new AgentRoutes(enrollment, ingest, commands, waiters).register(javalin.routes);
-            new HelpdeskRoutes(new DeviceService(jdbi, commands), commands, fleet, users,
+            new HelpdeskRoutes(devices, commands, fleet, users,
                     new AuditService(jdbi)).register(javalin.routes);
             new StatusPasteRoutes().register(javalin.routes);
         });

@@ -24,7 +24,7 @@ public final class ErrorHandling {
     private static final Logger LOG = LoggerFactory.getLogger(ErrorHandling.class);
 
     /** The HTTP status of each kind of failure the collector tells its caller about. */
-    private static final Map<Class<? extends CollectorException>, Integer> STATUS = Map.of(
+    static final Map<Class<? extends CollectorException>, Integer> STATUS = Map.of(
             InvalidException.class, 400,
             NotAuthenticatedException.class, 401,
             RefusedException.class, 403,

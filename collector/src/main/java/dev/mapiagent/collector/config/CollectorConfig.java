@@ -1,6 +1,5 @@
 package dev.mapiagent.collector.config;
 
-import dev.mapiagent.collector.db.JdbcUrls;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -47,9 +46,10 @@ public record CollectorConfig(
      */
     public static final long DEFAULT_REDELIVER_AFTER_SECONDS = 120;
 
+    /** Without secrets, and without the database URL, which may carry a password (the start-up log shows it redacted). */
     @Override
     public String toString() {
-        return "CollectorConfig[port=" + port + ", db=" + JdbcUrls.redact(dbUrl) + ", enrollment="
+        return "CollectorConfig[port=" + port + ", enrollment="
                 + (enrollSecret == null ? "closed" : "open") + ", tls=" + tls() + ", retention=" + retention
                 + ", commandTtl=" + commandTtl + ", redeliverAfter=" + redeliverAfter + "]";
     }

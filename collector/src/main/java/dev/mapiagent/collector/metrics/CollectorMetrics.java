@@ -1,7 +1,5 @@
 package dev.mapiagent.collector.metrics;
 
-import dev.mapiagent.collector.db.CommandDao;
-import dev.mapiagent.collector.db.DeviceDao;
 import dev.mapiagent.protocol.CommandStatus;
 import dev.mapiagent.protocol.Verdict;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -13,7 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
+import java.util.function.Supplier;
 
 /**
  * The collector's Prometheus metrics. Device and command gauges are read from the database at scrape time, so
@@ -25,7 +23,7 @@ public final class CollectorMetrics {
     private final Counter reportsIngested;
     private final Histogram ingestBatches;
 
-    public CollectorMetrics(Jdbi jdbi) {
+    public CollectorMetrics() {
         reportsIngested = Counter.builder()
                 .name("mapi_reports_ingested_total")
                 .help("Reports received by this collector, by outcome (stored, duplicate, rejected, busy: refused with 429)")
@@ -40,25 +38,33 @@ public final class CollectorMetrics {
                 .classicOnly()
                 .classicUpperBounds(1, 2, 4, 8, 16, 32, 64, 128, 256)
                 .register(registry);
+    }
+
+    /** Exposes the enrolled devices by the verdict of their latest report (counts by verdict name). */
+    public void countDevicesByVerdict(Supplier<Map<String, Integer>> counts) {
         GaugeWithCallback.builder()
                 .name("mapi_devices")
                 .help("Enrolled devices by the verdict of their latest report")
                 .labelNames("verdict")
                 .callback(cb -> {
-                    Map<String, Integer> counts = jdbi.withHandle(h -> new DeviceDao(h).countByVerdict());
+                    Map<String, Integer> byVerdict = counts.get();
                     for (Verdict v : Verdict.values()) {
-                        cb.call(counts.getOrDefault(v.name(), 0), v.name());
+                        cb.call(byVerdict.getOrDefault(v.name(), 0), v.name());
                     }
                 })
                 .register(registry);
+    }
+
+    /** Exposes the self-heal commands by status (counts by status id). */
+    public void countCommandsByStatus(Supplier<Map<String, Integer>> counts) {
         GaugeWithCallback.builder()
                 .name("mapi_commands")
                 .help("Self-heal commands by status")
                 .labelNames("status")
                 .callback(cb -> {
-                    Map<String, Integer> counts = jdbi.withHandle(h -> new CommandDao(h).countByStatus());
+                    Map<String, Integer> byStatus = counts.get();
                     for (CommandStatus s : CommandStatus.values()) {
-                        cb.call(counts.getOrDefault(s.id(), 0), s.id());
+                        cb.call(byStatus.getOrDefault(s.id(), 0), s.id());
                     }
                 })
                 .register(registry);

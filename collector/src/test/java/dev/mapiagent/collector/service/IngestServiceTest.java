@@ -44,7 +44,7 @@ class IngestServiceTest {
 
     private void open(TestDatabase kind, int queueCapacity) {
         database = Database.open(kind.freshUrl());
-        ingest = new IngestService(database.jdbi(), clock, new CollectorMetrics(database.jdbi()), queueCapacity,
+        ingest = new IngestService(database.jdbi(), clock, new CollectorMetrics(), queueCapacity,
                 IngestService.MAX_BATCH);
     }
 
