@@ -23,8 +23,9 @@ public final class AuditDao {
 
     public void append(Instant at, String actor, String action, String deviceId, String detail) {
         String clipped = detail != null && detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail;
-        handle.createUpdate("INSERT INTO audit_log (at, actor, action, device_id, detail) "
-                        + "VALUES (:at, :actor, :action, :device, :detail)")
+        handle.createUpdate("""
+                INSERT INTO audit_log (at, actor, action, device_id, detail)
+                VALUES (:at, :actor, :action, :device, :detail)""")
                 .bind("at", at).bind("actor", actor).bind("action", action).bind("device", deviceId)
                 .bind("detail", clipped)
                 .execute();

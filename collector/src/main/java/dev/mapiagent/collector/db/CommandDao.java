@@ -21,8 +21,9 @@ import org.jdbi.v3.core.Handle;
  */
 public final class CommandDao {
 
-    private static final String COLUMNS = "command_id, device_id, actions, status, requested_by, created_at, expires_at, "
-            + "delivered_at, finished_at, exit_code, message, before_report_id, after_report_id, delivery_attempts";
+    private static final String COLUMNS = """
+            command_id, device_id, actions, status, requested_by, created_at, expires_at,
+            delivered_at, finished_at, exit_code, message, before_report_id, after_report_id, delivery_attempts""";
 
     private final Handle handle;
 
@@ -32,9 +33,10 @@ public final class CommandDao {
 
     /** Inserts a queued command; fails with a unique violation when the device already has one in flight. */
     public void insertQueued(Command command) {
-        handle.createUpdate("INSERT INTO commands (command_id, device_id, actions, status, requested_by, created_at, "
-                        + "expires_at, in_flight_device) VALUES (:id, :device, :actions, :status, :by, :createdAt, "
-                        + ":expiresAt, :device)")
+        handle.createUpdate("""
+                INSERT INTO commands (command_id, device_id, actions, status, requested_by, created_at,
+                expires_at, in_flight_device) VALUES (:id, :device, :actions, :status, :by, :createdAt,
+                :expiresAt, :device)""")
                 .bind("id", command.commandId()).bind("device", command.deviceId())
                 .bind("actions", command.actions().stream().map(HealAction::id).collect(Collectors.joining(",")))
                 .bind("status", CommandStatus.QUEUED.id()).bind("by", command.requestedBy())
@@ -54,8 +56,9 @@ public final class CommandDao {
 
     /** The newest commands of a device first. */
     public List<StoredCommand> forDevice(String deviceId, int limit) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM commands WHERE device_id = :device "
-                        + "ORDER BY created_at DESC LIMIT :limit")
+        return handle.createQuery("""
+                SELECT %s FROM commands WHERE device_id = :device
+                ORDER BY created_at DESC LIMIT :limit""".formatted(COLUMNS))
                 .bind("device", deviceId).bind("limit", limit).map((rs, ctx) -> stored(rs)).list();
     }
 
@@ -64,9 +67,10 @@ public final class CommandDao {
      * delivered at or before the lease cutoff that still have no result (the answer carrying them may have been lost).
      */
     public List<StoredCommand> deliverable(String deviceId, Instant now, Instant leaseCutoff) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM commands WHERE device_id = :device AND expires_at > :now "
-                        + "AND (status = 'queued' OR (status = 'delivered' AND delivered_at <= :leaseCutoff)) "
-                        + "ORDER BY created_at")
+        return handle.createQuery("""
+                SELECT %s FROM commands WHERE device_id = :device AND expires_at > :now
+                AND (status = 'queued' OR (status = 'delivered' AND delivered_at <= :leaseCutoff))
+                ORDER BY created_at""".formatted(COLUMNS))
                 .bind("device", deviceId).bind("now", now).bind("leaseCutoff", leaseCutoff)
                 .map((rs, ctx) -> stored(rs)).list();
     }
@@ -76,9 +80,10 @@ public final class CommandDao {
      * delivery lease ran out since then.
      */
     public List<String> deliverableSince(Instant since, Instant now, Duration lease) {
-        return handle.createQuery("SELECT device_id FROM commands WHERE expires_at > :now AND ("
-                        + "(status = 'queued' AND created_at > :since) "
-                        + "OR (status = 'delivered' AND delivered_at > :leaseSince AND delivered_at <= :leaseCutoff))")
+        return handle.createQuery("""
+                SELECT device_id FROM commands WHERE expires_at > :now AND (
+                (status = 'queued' AND created_at > :since)
+                OR (status = 'delivered' AND delivered_at > :leaseSince AND delivered_at <= :leaseCutoff))""")
                 .bind("since", since).bind("now", now)
                 .bind("leaseSince", since.minus(lease)).bind("leaseCutoff", now.minus(lease))
                 .mapTo(String.class).list();
@@ -86,15 +91,17 @@ public final class CommandDao {
 
     /** Queued commands past their expiry and delivered ones past expiry plus the grace for the result. */
     public List<StoredCommand> overdue(Instant now, Instant deliveredCutoff) {
-        return handle.createQuery("SELECT " + COLUMNS + " FROM commands WHERE (status = 'queued' AND expires_at <= :now) "
-                        + "OR (status = 'delivered' AND expires_at <= :deliveredCutoff)")
+        return handle.createQuery("""
+                SELECT %s FROM commands WHERE (status = 'queued' AND expires_at <= :now)
+                OR (status = 'delivered' AND expires_at <= :deliveredCutoff)""".formatted(COLUMNS))
                 .bind("now", now).bind("deliveredCutoff", deliveredCutoff).map((rs, ctx) -> stored(rs)).list();
     }
 
     /** Marks a queued command delivered (attempt 1); false when someone else got there first. */
     public boolean claim(String commandId, Instant now) {
-        return handle.createUpdate("UPDATE commands SET status = 'delivered', delivered_at = :now, delivery_attempts = 1 "
-                        + "WHERE command_id = :id AND status = 'queued'")
+        return handle.createUpdate("""
+                UPDATE commands SET status = 'delivered', delivered_at = :now, delivery_attempts = 1
+                WHERE command_id = :id AND status = 'queued'""")
                 .bind("now", now).bind("id", commandId).execute() == 1;
     }
 
@@ -103,16 +110,18 @@ public final class CommandDao {
      * delivery time starts a new lease, so of two collectors racing for it only the first update matches.
      */
     public boolean reclaim(String commandId, Instant now, Instant leaseCutoff) {
-        return handle.createUpdate("UPDATE commands SET delivered_at = :now, delivery_attempts = delivery_attempts + 1 "
-                        + "WHERE command_id = :id AND status = 'delivered' AND delivered_at <= :leaseCutoff "
-                        + "AND expires_at > :now")
+        return handle.createUpdate("""
+                UPDATE commands SET delivered_at = :now, delivery_attempts = delivery_attempts + 1
+                WHERE command_id = :id AND status = 'delivered' AND delivered_at <= :leaseCutoff
+                AND expires_at > :now""")
                 .bind("now", now).bind("leaseCutoff", leaseCutoff).bind("id", commandId).execute() == 1;
     }
 
     /** Moves a command from one of the expected statuses to a final one; false when it was no longer in them. */
     public boolean finish(String commandId, List<CommandStatus> expected, CommandStatus status, Instant now) {
-        return handle.createUpdate("UPDATE commands SET status = :status, finished_at = :now, in_flight_device = NULL "
-                        + "WHERE command_id = :id AND status IN (<expected>)")
+        return handle.createUpdate("""
+                UPDATE commands SET status = :status, finished_at = :now, in_flight_device = NULL
+                WHERE command_id = :id AND status IN (<expected>)""")
                 .bind("status", status.id()).bind("now", now).bind("id", commandId)
                 .bindList("expected", expected.stream().map(CommandStatus::id).toList())
                 .execute() == 1;
@@ -121,9 +130,10 @@ public final class CommandDao {
     /** Records the agent's result on a delivered command; false when it was no longer delivered. */
     public boolean recordResult(String commandId, CommandStatus status, int exitCode, String message,
                                 String beforeReportId, String afterReportId, Instant now) {
-        return handle.createUpdate("UPDATE commands SET status = :status, finished_at = :now, in_flight_device = NULL, "
-                        + "exit_code = :exitCode, message = :message, before_report_id = :before, after_report_id = :after "
-                        + "WHERE command_id = :id AND status = 'delivered'")
+        return handle.createUpdate("""
+                UPDATE commands SET status = :status, finished_at = :now, in_flight_device = NULL,
+                exit_code = :exitCode, message = :message, before_report_id = :before, after_report_id = :after
+                WHERE command_id = :id AND status = 'delivered'""")
                 .bind("status", status.id()).bind("now", now).bind("exitCode", exitCode).bind("message", message)
                 .bind("before", beforeReportId).bind("after", afterReportId).bind("id", commandId)
                 .execute() == 1;

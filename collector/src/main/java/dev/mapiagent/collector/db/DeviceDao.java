@@ -15,8 +15,9 @@ import org.jdbi.v3.core.statement.Query;
 /** Devices: enrollment, token lookup and the latest state. */
 public final class DeviceDao {
 
-    private static final String COLUMNS = "device_id, hostname, username, verdict, protocol, last_seen, enrolled_at, "
-            + "endpoint_host, latest_report_id";
+    private static final String COLUMNS = """
+            device_id, hostname, username, verdict, protocol, last_seen, enrolled_at,
+            endpoint_host, latest_report_id""";
 
     private final Handle handle;
 
@@ -26,16 +27,18 @@ public final class DeviceDao {
 
     /** Gives an existing device a new token (re-enrollment after a reinstall); false when the device is new. */
     public boolean reenroll(String deviceId, String hostname, String user, String tokenHash, Instant now) {
-        return handle.createUpdate("UPDATE devices SET token_hash = :token, hostname = COALESCE(:hostname, hostname), "
-                        + "username = COALESCE(:user, username), last_seen = :now WHERE device_id = :id")
+        return handle.createUpdate("""
+                UPDATE devices SET token_hash = :token, hostname = COALESCE(:hostname, hostname),
+                username = COALESCE(:user, username), last_seen = :now WHERE device_id = :id""")
                 .bind("token", tokenHash).bind("hostname", hostname).bind("user", user).bind("now", now)
                 .bind("id", deviceId)
                 .execute() == 1;
     }
 
     public void insert(String deviceId, String hostname, String user, String tokenHash, Instant now) {
-        handle.createUpdate("INSERT INTO devices (device_id, hostname, username, token_hash, enrolled_at, last_seen) "
-                        + "VALUES (:id, :hostname, :user, :token, :now, :now)")
+        handle.createUpdate("""
+                INSERT INTO devices (device_id, hostname, username, token_hash, enrolled_at, last_seen)
+                VALUES (:id, :hostname, :user, :token, :now, :now)""")
                 .bind("id", deviceId).bind("hostname", hostname).bind("user", user).bind("token", tokenHash)
                 .bind("now", now)
                 .execute();
@@ -94,10 +97,11 @@ public final class DeviceDao {
         if (states.isEmpty()) {
             return new boolean[0];
         }
-        PreparedBatch batch = handle.prepareBatch("UPDATE devices SET latest_report_id = :reportId, "
-                + "latest_created_at = :createdAt, verdict = :verdict, protocol = :protocol, endpoint_host = :endpoint, "
-                + "hostname = COALESCE(:hostname, hostname), username = COALESCE(:user, username), last_seen = :now "
-                + "WHERE device_id = :id AND (latest_created_at IS NULL OR latest_created_at <= :createdAt)");
+        PreparedBatch batch = handle.prepareBatch("""
+                UPDATE devices SET latest_report_id = :reportId,
+                latest_created_at = :createdAt, verdict = :verdict, protocol = :protocol, endpoint_host = :endpoint,
+                hostname = COALESCE(:hostname, hostname), username = COALESCE(:user, username), last_seen = :now
+                WHERE device_id = :id AND (latest_created_at IS NULL OR latest_created_at <= :createdAt)""");
         for (LatestState state : states) {
             batch.bind("reportId", state.reportId()).bind("createdAt", state.createdAt())
                     .bind("verdict", state.verdict()).bind("protocol", state.protocol())
@@ -135,8 +139,9 @@ public final class DeviceDao {
     /** How many devices' latest report names each endpoint host. */
     public Map<String, Integer> countByEndpoint() {
         Map<String, Integer> counts = new LinkedHashMap<>();
-        handle.createQuery("SELECT endpoint_host, COUNT(*) AS n FROM devices WHERE latest_report_id IS NOT NULL "
-                        + "GROUP BY endpoint_host")
+        handle.createQuery("""
+                SELECT endpoint_host, COUNT(*) AS n FROM devices WHERE latest_report_id IS NOT NULL
+                GROUP BY endpoint_host""")
                 .map((rs, ctx) -> new Object[] {rs.getString("endpoint_host"), rs.getInt("n")})
                 .forEach(row -> counts.put((String) row[0], (Integer) row[1]));
         return counts;

@@ -78,8 +78,9 @@ public final class FindingDao {
 
     /** Every current finding of every device, with the device's endpoint and host name. */
     public List<CurrentFinding> all() {
-        return handle.createQuery("SELECT f.device_id, d.hostname, d.endpoint_host, d.verdict, f.code, f.severity, f.since "
-                        + "FROM device_findings f JOIN devices d ON d.device_id = f.device_id ORDER BY f.since")
+        return handle.createQuery("""
+                SELECT f.device_id, d.hostname, d.endpoint_host, d.verdict, f.code, f.severity, f.since
+                FROM device_findings f JOIN devices d ON d.device_id = f.device_id ORDER BY f.since""")
                 .map((rs, ctx) -> new CurrentFinding(rs.getString("device_id"), rs.getString("hostname"),
                         rs.getString("endpoint_host"), rs.getString("verdict"), rs.getString("code"),
                         rs.getString("severity"), Sql.instant(rs, "since")))

@@ -28,9 +28,10 @@ public final class ReportDao {
         if (reports.isEmpty()) {
             return new boolean[0];
         }
-        PreparedBatch batch = handle.prepareBatch("INSERT INTO reports (report_id, device_id, created_at, received_at, "
-                + "verdict, protocol, finding_codes, body) VALUES (:id, :device, :createdAt, :receivedAt, :verdict, "
-                + ":protocol, :codes, :body) ON CONFLICT DO NOTHING");
+        PreparedBatch batch = handle.prepareBatch("""
+                INSERT INTO reports (report_id, device_id, created_at, received_at,
+                verdict, protocol, finding_codes, body) VALUES (:id, :device, :createdAt, :receivedAt, :verdict,
+                :protocol, :codes, :body) ON CONFLICT DO NOTHING""");
         for (StoredReport report : reports) {
             batch.bind("id", report.reportId()).bind("device", report.deviceId())
                     .bind("createdAt", report.createdAt()).bind("receivedAt", report.receivedAt())
@@ -48,8 +49,9 @@ public final class ReportDao {
 
     /** The newest reports of a device first. */
     public List<ReportSummary> history(String deviceId, int limit) {
-        return handle.createQuery("SELECT report_id, created_at, received_at, verdict, protocol, finding_codes "
-                        + "FROM reports WHERE device_id = :device ORDER BY created_at DESC, received_at DESC LIMIT :limit")
+        return handle.createQuery("""
+                SELECT report_id, created_at, received_at, verdict, protocol, finding_codes
+                FROM reports WHERE device_id = :device ORDER BY created_at DESC, received_at DESC LIMIT :limit""")
                 .bind("device", deviceId).bind("limit", limit)
                 .map((rs, ctx) -> new ReportSummary(rs.getString("report_id"), Sql.instant(rs, "created_at"),
                         Sql.instant(rs, "received_at"), rs.getString("verdict"), rs.getString("protocol"),
@@ -59,8 +61,9 @@ public final class ReportDao {
 
     /** Deletes reports received before the cutoff, except each device's latest; returns how many went. */
     public int purgeReceivedBefore(Instant cutoff) {
-        return handle.createUpdate("DELETE FROM reports WHERE received_at < :cutoff AND report_id NOT IN "
-                        + "(SELECT latest_report_id FROM devices WHERE latest_report_id IS NOT NULL)")
+        return handle.createUpdate("""
+                DELETE FROM reports WHERE received_at < :cutoff AND report_id NOT IN
+                (SELECT latest_report_id FROM devices WHERE latest_report_id IS NOT NULL)""")
                 .bind("cutoff", cutoff).execute();
     }
 

@@ -14,8 +14,9 @@ public final class SessionDao {
     }
 
     public void insert(String tokenHash, String username, String csrfToken, Instant now, Instant expiresAt) {
-        handle.createUpdate("INSERT INTO sessions (token_hash, username, csrf_token, created_at, expires_at) "
-                        + "VALUES (:hash, :name, :csrf, :now, :expires)")
+        handle.createUpdate("""
+                INSERT INTO sessions (token_hash, username, csrf_token, created_at, expires_at)
+                VALUES (:hash, :name, :csrf, :now, :expires)""")
                 .bind("hash", tokenHash).bind("name", username).bind("csrf", csrfToken).bind("now", now)
                 .bind("expires", expiresAt)
                 .execute();

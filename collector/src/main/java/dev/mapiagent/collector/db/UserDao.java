@@ -41,16 +41,18 @@ public final class UserDao {
 
     /** Counts a failed login; locks the account until {@code lockUntil} once the count reaches the limit. */
     public void recordFailure(String username, int limit, Instant lockUntil) {
-        handle.createUpdate("UPDATE users SET failed_logins = failed_logins + 1, "
-                        + "locked_until = CASE WHEN failed_logins + 1 >= :limit THEN :lockUntil ELSE locked_until END "
-                        + "WHERE username = :name")
+        handle.createUpdate("""
+                UPDATE users SET failed_logins = failed_logins + 1,
+                locked_until = CASE WHEN failed_logins + 1 >= :limit THEN :lockUntil ELSE locked_until END
+                WHERE username = :name""")
                 .bind("limit", limit).bind("lockUntil", lockUntil).bind("name", username)
                 .execute();
     }
 
     public void recordSuccess(String username) {
-        handle.createUpdate("UPDATE users SET failed_logins = 0, locked_until = NULL WHERE username = :name AND "
-                        + "(failed_logins <> 0 OR locked_until IS NOT NULL)")
+        handle.createUpdate("""
+                UPDATE users SET failed_logins = 0, locked_until = NULL WHERE username = :name AND
+                (failed_logins <> 0 OR locked_until IS NOT NULL)""")
                 .bind("name", username).execute();
     }
 }

@@ -59,7 +59,7 @@ public final class CommandService {
         this.ingest = ingest;
     }
 
-    /** Queues a heal; 404 for an unknown device, 409 when the device already has a command in flight. */
+    /** Queues a heal; not found for an unknown device, a conflict when the device already has a command in flight. */
     public Command queue(String user, String deviceId, List<HealAction> actions, Duration ttl) {
         if (actions.isEmpty()) {
             throw new InvalidException("no actions", "choose at least one heal action");
@@ -154,7 +154,7 @@ public final class CommandService {
     /**
      * Records the agent's result for a command it was given. The same result again (the agent retrying because the
      * answer to the first was lost, or answering a redelivery with the result it kept) changes nothing and gets the
-     * stored command, as the first did. 404 when the command is not this device's, 409 when the command is not
+     * stored command, as the first did. Not found when the command is not this device's, a conflict when it is not
      * waiting for a result (never delivered, expired, cancelled, or already answered with a different result).
      */
     public StoredCommand recordResult(String deviceId, String commandId, JsonNode body) {
@@ -221,7 +221,7 @@ public final class CommandService {
         }
     }
 
-    /** Cancels a queued or delivered command; 404 when unknown, 409 when it already finished. */
+    /** Cancels a queued or delivered command; not found when unknown, a conflict when it already finished. */
     public StoredCommand cancel(String user, String commandId) {
         expireOverdue();
         return jdbi.inTransaction(h -> {

@@ -35,7 +35,7 @@ public final class DeviceService {
         return jdbi.withHandle(h -> new DeviceDao(h).countByVerdict());
     }
 
-    /** The device with its latest report, its newest {@code history} reports and its commands; 404 when unknown. */
+    /** The device with its latest report, its newest {@code history} reports and its commands; not found when unknown. */
     public DeviceDetail detail(String deviceId, int history) {
         DeviceSummary device = jdbi.withHandle(h -> new DeviceDao(h).find(deviceId))
                 .orElseThrow(() -> new NotFoundException("unknown device", deviceId + " has not enrolled"));

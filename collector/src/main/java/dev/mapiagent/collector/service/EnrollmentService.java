@@ -36,7 +36,7 @@ public final class EnrollmentService {
         this.tokens = new AgentTokenCache(clock);
     }
 
-    /** The new agent token; 403 when enrollment is closed, 401 on a wrong secret, 400 on a bad device id. */
+    /** The new agent token; refused when enrollment is closed, not authenticated on a wrong secret, invalid on a bad device id. */
     public String enroll(String secret, String deviceId, String hostname, String user) {
         if (enrollSecret == null) {
             throw new RefusedException("enrollment is closed", "the collector was started without an enrollment secret");

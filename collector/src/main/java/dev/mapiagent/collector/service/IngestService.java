@@ -64,8 +64,8 @@ public final class IngestService implements AutoCloseable {
 
     /**
      * Validates a report an agent posted for its own device and queues it to be stored; the future completes once
-     * it is stored. Bad reports are refused at once (400, 403); a full queue at once with 429, a closing collector
-     * with 503, both with a Retry-After.
+     * it is stored. Bad reports are refused at once (invalid, or refused for another device); a full queue at once as
+     * busy, a closing collector as shutting down, both with a time to retry after.
      *
      * @param body the document's JSON text, as stored
      */
@@ -119,7 +119,7 @@ public final class IngestService implements AutoCloseable {
     }
 
     /**
-     * The document as a report, after the schema check; 400 on a schema violation, 403 when it names another device.
+     * The document as a report, after the schema check; invalid on a schema violation, refused when it names another device.
      *
      * @param what how error messages name the document ("report", "before", "after")
      */
@@ -159,7 +159,7 @@ public final class IngestService implements AutoCloseable {
         return writer.depth();
     }
 
-    /** Stores and answers every queued report, refusing new ones (503) meanwhile. */
+    /** Stores and answers every queued report, refusing new ones (shutting down) meanwhile. */
     @Override
     public void close() {
         writer.close();

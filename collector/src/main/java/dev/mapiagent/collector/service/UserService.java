@@ -39,7 +39,7 @@ public final class UserService {
 
     /**
      * The role of the user when the password is right; empty when the user or password is wrong.
-     * 429 while the account is locked after {@value #LOCK_AFTER_FAILURES} failures in a row.
+     * Busy while the account is locked after {@value #LOCK_AFTER_FAILURES} failures in a row.
      */
     public Optional<Role> authenticate(String username, String password) {
         Instant now = clock.instant();
@@ -70,7 +70,7 @@ public final class UserService {
         return jdbi.withHandle(h -> new UserDao(h).find(username)).flatMap(u -> Role.userRole(u.role()));
     }
 
-    /** Creates an account; 400 on a bad name, role or weak password, 409 when the name is taken. */
+    /** Creates an account; invalid on a bad name, role or weak password, a conflict when the name is taken. */
     public Account create(String actor, String username, String password, String roleId) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new InvalidException("invalid username", "1-128 characters: letters, digits and . _ @ -");
