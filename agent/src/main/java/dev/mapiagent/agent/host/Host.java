@@ -30,6 +30,11 @@ public interface Host {
     /** A short description for messages: "this PC" or "snapshot DIR". */
     String describe();
 
+    /** Who the agent runs as; a snapshot stands for its signed-in user. */
+    default ExecutionContext executionContext() {
+        return ExecutionContext.SIGNED_IN_USER;
+    }
+
     /** How secrets the agent keeps (its token) are protected at rest; DPAPI on a live Windows host. */
     default SecretProtector secretProtector() {
         return SecretProtector.USER_FILE_ONLY;
