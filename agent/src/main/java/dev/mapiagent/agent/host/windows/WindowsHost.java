@@ -76,10 +76,11 @@ public final class WindowsHost implements Host {
                     MachineIdentity.hostname(dnsFullyQualifiedName(), netbiosName),
                     MachineIdentity.userName(userPrincipalName(), Advapi32Util.getUserName()));
         } catch (LinkageError e) {
-            // JNA loads jnidispatch.dll from jna.boot.library.path (the MSI's folder), else unpacks it to
+            // JNA loads jnidispatch.dll from jna.boot.library.path (the install folder), else unpacks it to
             // %TEMP%, which AppLocker and WDAC often forbid
             throw new HostException("could not load JNA's native library (" + firstLine(e.getMessage())
-                    + "); start java with -Djna.boot.library.path=<the folder holding jnidispatch.dll>", e);
+                    + "); jnidispatch.dll belongs beside mapi-agent.jar, or name its folder with"
+                    + " -Djna.boot.library.path=<folder>", e);
         } catch (Win32Exception e) {
             throw new HostException("could not read this PC's name or user: " + Win32ErrorText.describe(e.getErrorCode()), e);
         }
