@@ -30,11 +30,6 @@ public interface Host {
     /** A short description for messages: "this PC" or "snapshot DIR". */
     String describe();
 
-    /** Who the agent runs as; a snapshot stands for its signed-in user. */
-    default ExecutionContext executionContext() {
-        return ExecutionContext.SIGNED_IN_USER;
-    }
-
     /** How secrets the agent keeps (its token) are protected at rest; DPAPI on a live Windows host. */
     default SecretProtector secretProtector() {
         return SecretProtector.USER_FILE_ONLY;
@@ -43,5 +38,10 @@ public interface Host {
     /** The agent process's own memory, released while the resident agent waits. */
     default IdleMemory idleMemory() {
         return IdleMemory.HEAP_ONLY;
+    }
+
+    /** Who the agent runs as; a snapshot stands for its signed-in user. */
+    default ExecutionContext executionContext() {
+        return ExecutionContext.SIGNED_IN_USER;
     }
 }

@@ -160,11 +160,6 @@ public final class WindowsHost implements Host {
     }
 
     @Override
-    public ExecutionContext executionContext() {
-        return executionContext;
-    }
-
-    @Override
     public IdleMemory idleMemory() {
         return new WindowsIdleMemory();
     }
@@ -172,6 +167,11 @@ public final class WindowsHost implements Host {
     @Override
     public SecretProtector secretProtector() {
         return new DpapiSecretProtector();
+    }
+
+    @Override
+    public ExecutionContext executionContext() {
+        return executionContext;
     }
 
     private static String firstLine(String message) {
