@@ -28,6 +28,7 @@ import dev.mapiagent.agent.startup.StartupArchive;
 import dev.mapiagent.agent.startup.StartupArchiveKeeper;
 import dev.mapiagent.agent.startup.UnreachableArchiveException;
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -167,7 +168,7 @@ public class RunCommand implements Callable<Integer> {
                 case FAILED -> log.warn("start-up archive not made: " + result.detail());
                 case CURRENT, GAVE_UP -> { }
             }
-        } catch (IOException e) {
+        } catch (IOException | InvalidPathException e) {
             log.warn("start-up archive not made: cannot read the agent jar: " + e.getMessage());
         }
     }
