@@ -11,7 +11,7 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.mapiagent.agent.host.windows.CredentialRecords;
 import dev.mapiagent.agent.host.windows.MachineIdentity;
-import dev.mapiagent.agent.host.windows.RegistryData;
+import dev.mapiagent.agent.host.windows.ProcessImages;
 import dev.mapiagent.agent.host.windows.Win32ErrorText;
 import dev.mapiagent.agent.host.windows.WindowsHost;
 
@@ -35,7 +35,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule logicTestedOnLinuxIsJnaFree = noClasses()
-            .that().belongToAnyOf(RegistryData.class, CredentialRecords.class, Win32ErrorText.class,
+            .that().belongToAnyOf(ProcessImages.class, CredentialRecords.class, Win32ErrorText.class,
                     MachineIdentity.class)
             .should().dependOnClassesThat().resideInAPackage("com.sun.jna..")
             .because("these classes carry the Windows host's logic and are tested off Windows");

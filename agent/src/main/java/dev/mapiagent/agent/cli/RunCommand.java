@@ -26,7 +26,9 @@ import dev.mapiagent.agent.run.SingleInstance;
 import dev.mapiagent.agent.startup.ArchiveStamp;
 import dev.mapiagent.agent.startup.StartupArchive;
 import dev.mapiagent.agent.startup.StartupArchiveKeeper;
+import dev.mapiagent.agent.startup.UnreachableArchiveException;
 import java.io.IOException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -146,7 +148,13 @@ public class RunCommand implements Callable<Integer> {
      * about a second, and a JVM that hangs is stopped so it cannot hold the logon mode.
      */
     private void keepStartupArchive(RunLog log) throws InterruptedException {
-        Optional<StartupArchive> archive = StartupArchive.ofThisJvm(Main.class.getName());
+        Optional<StartupArchive> archive;
+        try {
+            archive = StartupArchive.ofThisJvm(Main.class.getName());
+        } catch (UnreachableArchiveException e) {
+            log.warn(e.getMessage());
+            return;
+        }
         if (archive.isEmpty()) {
             return;
         }
@@ -160,7 +168,7 @@ public class RunCommand implements Callable<Integer> {
                 case FAILED -> log.warn("start-up archive not made: " + result.detail());
                 case CURRENT, GAVE_UP -> { }
             }
-        } catch (IOException e) {
+        } catch (IOException | InvalidPathException e) {
             log.warn("start-up archive not made: cannot read the agent jar: " + e.getMessage());
         }
     }

@@ -8,7 +8,9 @@ import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.agent.host.HostException;
 import dev.mapiagent.agent.host.ProcessInfo;
 import dev.mapiagent.agent.host.Registry;
+import dev.mapiagent.agent.host.RegistryValue;
 import dev.mapiagent.agent.host.StoredCredential;
+import dev.mapiagent.agent.host.UnreadableKeyException;
 import dev.mapiagent.agent.host.snapshot.MemoryRegistry;
 import dev.mapiagent.agent.host.snapshot.RegFile;
 import dev.mapiagent.agent.host.snapshot.RegFormat;
@@ -19,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -89,16 +92,23 @@ public final class SnapshotExport {
         return copy;
     }
 
+    /** A key the user may not read is left out of the snapshot, as regedit's export leaves it out. */
     private static void copyKey(Registry source, Hive hive, String path, boolean recursive, MemoryRegistry copy) {
         if (!source.keyExists(hive, path) || copy.keys().size() >= MAX_KEYS) {
             return;
         }
+        List<RegistryValue> values;
+        List<String> children;
+        try {
+            values = source.values(hive, path);
+            children = recursive ? source.subKeys(hive, path) : List.of();
+        } catch (UnreadableKeyException e) {
+            return;
+        }
         copy.createKey(hive, path);
-        source.values(hive, path).forEach(v -> copy.put(hive, path, v));
-        if (recursive) {
-            for (String child : source.subKeys(hive, path)) {
-                copyKey(source, hive, path + "\\" + child, true, copy);
-            }
+        values.forEach(v -> copy.put(hive, path, v));
+        for (String child : children) {
+            copyKey(source, hive, path + "\\" + child, true, copy);
         }
     }
 

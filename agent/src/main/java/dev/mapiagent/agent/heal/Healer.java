@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -37,17 +38,30 @@ public final class Healer {
         events.write(EventLog.Level.INFORMATION, HealEvents.HEAL_STARTED, "heal " + journalId + " started: "
                 + plan.stream().filter(PlannedAction::hasWork).map(p -> p.action().id()).collect(Collectors.joining(", ")));
 
+        // Outlook closes before anything changes and starts after, so it cannot write back what was just fixed
+        boolean restart = plan.stream().anyMatch(p -> p.hasWork() && p.action() == HealAction.RESTART_OUTLOOK);
+        RestartOutlook restartOutlook = (RestartOutlook) Remedies.of(HealAction.RESTART_OUTLOOK);
+        RestartOutlook.Closed closed = null;
+        JournalStep closeFailed = null;
+        if (restart) {
+            try {
+                closed = restartOutlook.close(context, journal::record);
+            } catch (RuntimeException e) {
+                closeFailed = failed(HealAction.RESTART_OUTLOOK, e, journal);
+            }
+        }
         List<JournalStep> steps = new ArrayList<>();
         for (PlannedAction planned : plan) {
-            if (planned.hasWork()) {
-                JournalStep step = apply(planned.action(), journalId, journal);
-                journal.record(step);
-                steps.add(step);
-                boolean applied = step.state() == StepState.APPLIED;
-                events.write(applied ? EventLog.Level.INFORMATION : EventLog.Level.ERROR,
-                        applied ? HealEvents.ACTION_APPLIED : HealEvents.ACTION_FAILED,
-                        "heal " + journalId + " " + step.action().id() + ": " + step.message());
+            if (planned.hasWork() && planned.action() != HealAction.RESTART_OUTLOOK) {
+                steps.add(finish(guarded(planned.action(), journal,
+                        () -> Remedies.of(planned.action()).apply(context, journalId, journal::record)), journalId, journal, events));
             }
+        }
+        if (restart) {
+            RestartOutlook.Closed toStart = closed;
+            steps.add(finish(closeFailed != null ? closeFailed
+                    : guarded(HealAction.RESTART_OUTLOOK, journal, () -> restartOutlook.start(context, toStart)),
+                    journalId, journal, events));
         }
         journal.complete();
 
@@ -65,15 +79,29 @@ public final class Healer {
         return new JournalStore(context.stateFolder()).anyCompleted() ? input.withoutConnectionStatus() : input;
     }
 
-    /** A remedy that throws still leaves a journal step saying so, with what it recorded before. */
-    private JournalStep apply(HealAction action, String journalId, JournalWriter journal) {
+    private static JournalStep finish(JournalStep step, String journalId, JournalWriter journal, EventLog events) {
+        journal.record(step);
+        boolean applied = step.state() == StepState.APPLIED;
+        events.write(applied ? EventLog.Level.INFORMATION : EventLog.Level.ERROR,
+                applied ? HealEvents.ACTION_APPLIED : HealEvents.ACTION_FAILED,
+                "heal " + journalId + " " + step.action().id() + ": " + step.message());
+        return step;
+    }
+
+    /** Runs one remedy's work; one that throws still leaves a journal step saying so. */
+    private static JournalStep guarded(HealAction action, JournalWriter journal, Supplier<JournalStep> work) {
         try {
-            return Remedies.of(action).apply(context, journalId, journal::record);
+            return work.get();
         } catch (RuntimeException e) {
-            String message = "failed: " + e.getMessage();
-            return journal.lastOf(action).map(s -> s.withState(StepState.FAILED, message))
-                    .orElse(new JournalStep(action, StepState.FAILED, message, null, List.of(), List.of()));
+            return failed(action, e, journal);
         }
+    }
+
+    /** The step the remedy last recorded (what it saw before changing anything), now failed. */
+    private static JournalStep failed(HealAction action, RuntimeException e, JournalWriter journal) {
+        String message = "failed: " + e.getMessage();
+        return journal.lastOf(action).map(s -> s.withState(StepState.FAILED, message))
+                .orElse(new JournalStep(action, StepState.FAILED, message, null, List.of(), List.of()));
     }
 
     public Healer(HealContext context, Diagnoser diagnoser, DiagnosisInput input, Clock clock) {
@@ -83,7 +111,10 @@ public final class Healer {
         this.clock = clock;
     }
 
-    /** The actions to take, in the safe order of {@link HealAction}: settings first, restart last. */
+    /**
+     * The actions to take, in the safe order of {@link HealAction}: settings first, restart last (applied
+     * around the others: Outlook closes first and starts last).
+     */
     List<PlannedAction> plan(Report before, HealRequest request) {
         Set<HealAction> wanted = request.only().isEmpty() ? remediesOf(before.findings()) : EnumSet.copyOf(request.only());
         if (request.only().isEmpty()) {

@@ -11,11 +11,13 @@ public record Journal(String journalId, Instant createdAt, String hostname, Jour
         steps = List.copyOf(steps);
     }
 
-    /** The journal with this step appended, or replacing the last step of the same action. */
+    /** The journal with this step appended, or replacing the step of the same action. */
     public Journal withStep(JournalStep step) {
+        // one step per action: restart-outlook's is kept open while the other actions run
         List<JournalStep> next = new ArrayList<>(steps);
-        if (!next.isEmpty() && next.get(next.size() - 1).action() == step.action()) {
-            next.set(next.size() - 1, step);
+        int same = next.stream().map(JournalStep::action).toList().lastIndexOf(step.action());
+        if (same >= 0) {
+            next.set(same, step);
         } else {
             next.add(step);
         }

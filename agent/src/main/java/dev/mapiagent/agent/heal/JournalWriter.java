@@ -22,12 +22,9 @@ final class JournalWriter {
         store.save(journal);
     }
 
-    /** The step last recorded for this action, if the remedy got as far as recording one. */
+    /** The step recorded for this action, if the remedy got as far as recording one. */
     Optional<JournalStep> lastOf(HealAction action) {
-        List<JournalStep> steps = journal.steps();
-        return steps.isEmpty() || steps.get(steps.size() - 1).action() != action
-                ? Optional.empty()
-                : Optional.of(steps.get(steps.size() - 1));
+        return journal.steps().stream().filter(s -> s.action() == action).reduce((first, last) -> last);
     }
 
     void complete() {

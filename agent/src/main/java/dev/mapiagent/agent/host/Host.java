@@ -39,4 +39,9 @@ public interface Host {
     default IdleMemory idleMemory() {
         return IdleMemory.HEAP_ONLY;
     }
+
+    /** Who the agent runs as; a snapshot stands for its signed-in user. */
+    default ExecutionContext executionContext() {
+        return ExecutionContext.SIGNED_IN_USER;
+    }
 }

@@ -2,6 +2,7 @@ package dev.mapiagent.agent.host;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** The processes of this PC. */
 public interface Processes {
@@ -12,13 +13,18 @@ public interface Processes {
     int currentSessionId();
 
     /**
-     * Asks the process to close the way a user would (WM_CLOSE to its top-level windows) and waits.
-     * Never terminates it.
-     *
-     * @return true when it exited within the wait
+     * The full path of the program the process runs, when Windows tells it (QueryFullProcessImageName);
+     * empty when the process is gone or may not be queried.
      */
-    boolean closeGracefully(ProcessInfo process, Duration wait);
+    Optional<String> imagePath(ProcessInfo process);
 
-    /** Starts a program in the user's session, detached from the agent. */
+    /**
+     * Asks the process to close the way a user would (WM_CLOSE to its top-level windows) and waits.
+     * Never terminates it, and sends nothing when a dialog holds its window or the id now belongs to
+     * another program.
+     */
+    CloseOutcome closeGracefully(ProcessInfo process, Duration wait);
+
+    /** Starts a program (a full path, or a name the shell resolves) in the user's session, detached from the agent. */
     void start(String executable);
 }

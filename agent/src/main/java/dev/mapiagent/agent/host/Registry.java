@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * The registry as the agent sees it: HKLM in the 64-bit view (32-bit Office is then found under
  * {@code SOFTWARE\Wow6432Node\...} explicitly, as regedit exports it), HKCU as is. Key and value
- * names are case-insensitive; key paths use backslashes and have no hive prefix.
+ * names are case-insensitive; key paths use backslashes and have no hive prefix. A key that exists but
+ * that the user may not read gives an {@link UnreadableKeyException}, never "not set".
  */
 public interface Registry {
 
@@ -15,7 +16,7 @@ public interface Registry {
     /** The value, or empty when the key or the value does not exist. The default value is named "". */
     Optional<RegistryValue> value(Hive hive, String keyPath, String valueName);
 
-    /** Names of the direct subkeys, empty when the key does not exist. */
+    /** Names of the direct subkeys, empty when the key does not exist; one deleted meanwhile is left out. */
     List<String> subKeys(Hive hive, String keyPath);
 
     /** All values of the key, empty when the key does not exist. */

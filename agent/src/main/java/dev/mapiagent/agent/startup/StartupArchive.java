@@ -31,6 +31,8 @@ public record StartupArchive(Path archive, Path javaLauncher, List<String> jvmOp
     /**
      * The archive of a JVM started with {@code -XX:SharedArchiveFile=}; empty without one, and when the
      * JVM maintains it itself (JDK 19's {@code -XX:+AutoCreateSharedArchive}) or is dumping one now.
+     *
+     * @throws UnreachableArchiveException when the option reached the JVM mangled (non-ASCII profile path)
      */
     public static Optional<StartupArchive> of(List<String> jvmArguments, Path javaHome, boolean windows, String classPath,
                                               String mainClass) {
@@ -40,6 +42,13 @@ public record StartupArchive(Path archive, Path javaLauncher, List<String> jvmOp
                 || a.startsWith("-XX:ArchiveClassesAtExit=") || a.startsWith("-Xshare:off"));
         if (archive.isEmpty() || archive.get().isBlank() || maintainedElsewhere) {
             return Optional.empty();
+        }
+        if (windows && (archive.get().indexOf('?') >= 0 || archive.get().indexOf('\uFFFD') >= 0)) {
+            // '?' is never part of a Windows path: it is what the launcher put for a character it could not pass
+            throw new UnreachableArchiveException("start-up archive off: its path reached the JVM as " + archive.get()
+                    + " because java.exe passes options in the ANSI code page ("
+                    + System.getProperty("sun.jnu.encoding", "unknown") + ") and the profile path has characters"
+                    + " outside it; the agent starts without the archive");
         }
         List<String> options = new ArrayList<>(jvmArguments);
         options.removeIf(a -> a.startsWith(ARCHIVE_OPTION) || a.startsWith("-Xshare:"));

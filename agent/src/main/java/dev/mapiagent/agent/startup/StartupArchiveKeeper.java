@@ -35,6 +35,8 @@ public final class StartupArchiveKeeper {
     public record Result(Outcome outcome, String detail) {
     }
 
+    private static final String OLD_SUFFIX = ".old";
+
     private final Duration timeout;
 
     public StartupArchiveKeeper(Duration timeout) {
@@ -59,6 +61,7 @@ public final class StartupArchiveKeeper {
         }
         Path temp = target.resolveSibling("." + target.getFileName() + ".dumping");
         long started = System.nanoTime();
+        deleteOldArchives(target);
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
             Files.deleteIfExists(temp);
@@ -70,6 +73,7 @@ public final class StartupArchiveKeeper {
             replace(temp, target);
             writeStamp(target, current);
         } catch (IOException | UncheckedIOException | HostException e) {
+            recordFailure(target, current.failedAgainAfter(previous));
             return new Result(Outcome.FAILED, "cannot write " + target + ": " + e.getMessage());
         } finally {
             deleteQuietly(temp);
@@ -112,12 +116,56 @@ public final class StartupArchiveKeeper {
         AtomicFiles.write(stampOf(archive), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(stamp));
     }
 
+    /**
+     * The JVM dumps archives read-only, and Windows will not replace a read-only file; nor one that another
+     * JVM of the user maps right now (ERROR_USER_MAPPED_FILE). A mapped file may still be renamed, as a
+     * running program's may: the old archive moves aside, the new one takes its place, and the old one is
+     * deleted at a later keep, once no JVM maps it.
+     */
     private static void replace(Path temp, Path target) throws IOException {
-        // the JVM dumps archives read-only, and Windows will not replace a read-only file
         if (Files.exists(target) && !target.toFile().setWritable(true)) {
             throw new IOException("cannot make the old archive writable");
         }
-        AtomicFiles.replace(temp, target);
+        try {
+            AtomicFiles.replace(temp, target);
+        } catch (IOException inUse) {
+            Path aside = target.resolveSibling(oldPrefix(target) + System.nanoTime() + OLD_SUFFIX);
+            try {
+                Files.move(target, aside);
+            } catch (IOException e) {
+                inUse.addSuppressed(e);
+                throw inUse;
+            }
+            AtomicFiles.replace(temp, target);
+        }
+    }
+
+    /** Archives moved aside by {@link #replace}; one still mapped by a running JVM stays until the next time. */
+    private static void deleteOldArchives(Path target) {
+        Path folder = target.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            return;
+        }
+        String prefix = oldPrefix(target);
+        try (var files = Files.list(folder)) {
+            files.filter(f -> f.getFileName().toString().startsWith(prefix) && f.getFileName().toString().endsWith(OLD_SUFFIX))
+                    .forEach(StartupArchiveKeeper::deleteQuietly);
+        } catch (IOException | UncheckedIOException e) {
+            // a folder that cannot be listed now is tidied another time
+        }
+    }
+
+    private static String oldPrefix(Path archive) {
+        return "." + archive.getFileName() + ".";
+    }
+
+    /** A write that failed counts as a failed attempt too, so a PC where it keeps failing stops trying. */
+    private static void recordFailure(Path archive, ArchiveStamp failed) {
+        try {
+            writeStamp(archive, failed);
+        } catch (IOException | UncheckedIOException | HostException e) {
+            // the folder refuses writes: the next logon tries once more, as it would have
+        }
     }
 
     private static void deleteQuietly(Path file) {

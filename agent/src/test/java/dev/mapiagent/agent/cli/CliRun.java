@@ -13,10 +13,19 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     static CliRun withStdin(String stdin, String... args) {
+        return run(new StandardHosts(), stdin, args);
+    }
+
+    /** With the hosts a test gives, e.g. a live PC that refuses. */
+    static CliRun on(HostProvider hosts, String... args) {
+        return run(hosts, "", args);
+    }
+
+    private static CliRun run(HostProvider hosts, String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = AgentCommandLine.create(new PrintWriter(out), new PrintWriter(err),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), new StandardHosts()).execute(args);
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), hosts).execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }
 

@@ -8,8 +8,11 @@ import dev.mapiagent.agent.startup.StartupArchiveKeeper.Outcome;
 import dev.mapiagent.agent.startup.StartupArchiveKeeper.Result;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +23,8 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real JVMs dump real archives here: the archive format and its checks belong to the JDK, not to a fake. */
@@ -66,14 +71,62 @@ class StartupArchiveKeeperTest {
         Result result = keep(archive(jar.toString()));
 
         assertEquals(Outcome.DUMPED, result.outcome(), result.detail());
-        // -Xshare:on makes a JVM that cannot map the archive refuse to start
+        assertEquals(0, startWithArchiveRequired());
+    }
+
+    /** -Xshare:on makes a JVM that cannot map the archive refuse to start: 0 means it mapped it. */
+    private int startWithArchiveRequired() throws Exception {
         Process p = new ProcessBuilder(JAVA_HOME.resolve("bin").resolve("java").toString(), "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-Xmx32m", "-Xshare:on", "-XX:SharedArchiveFile=" + archivePath, "-jar",
                 jar.toString()).redirectErrorStream(true).start();
         p.getOutputStream().close();
         String output = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), output);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), output);
+        return p.exitValue();
+    }
+
+    /**
+     * Windows will not replace an archive another JVM maps, but lets it be renamed; a target that cannot be
+     * replaced (here a folder in its place) is moved aside the same way and the new archive is mapped next time.
+     */
+    @Test
+    void anArchiveThatCannotBeReplacedIsMovedAsideForTheNewOne() throws Exception {
+        Files.createDirectories(archivePath.resolve("in use"));
+
+        Result result = keep(archive(jar.toString()));
+
+        assertEquals(Outcome.DUMPED, result.outcome(), result.detail());
+        assertTrue(Files.isRegularFile(archivePath));
+        assertEquals(0, startWithArchiveRequired());
+    }
+
+    /** The real case: another JVM of the user maps the archive while the agent replaces it. */
+    @Test
+    @EnabledOnOs(OS.WINDOWS)
+    void anArchiveMappedByAnotherJvmIsReplacedAtTheLogonItChanged() throws Exception {
+        keep(archive(jar.toString()));
+        MappedByteBuffer mapped;
+        try (FileChannel channel = FileChannel.open(archivePath, StandardOpenOption.READ)) {
+            mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+        }
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000));
+
+        Result result = keep(archive(jar.toString()));
+
+        assertEquals(Outcome.DUMPED, result.outcome(), result.detail());
+        assertTrue(mapped.capacity() > 0); // still mapped until here
+        assertEquals(0, startWithArchiveRequired());
+    }
+
+    @Test
+    void anArchiveMovedAsideIsDeletedAtTheNextKeep() throws Exception {
+        Files.createDirectories(archivePath.getParent());
+        Path old = archivePath.resolveSibling("." + archivePath.getFileName() + ".123.old");
+        Files.write(old, new byte[] {1});
+
+        keep(archive(jar.toString()));
+
+        assertFalse(Files.exists(old));
     }
 
     @Test

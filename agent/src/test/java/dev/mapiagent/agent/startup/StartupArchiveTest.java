@@ -1,6 +1,8 @@
 package dev.mapiagent.agent.startup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -73,5 +75,22 @@ class StartupArchiveTest {
                 false, "mapi-agent.jar", MAIN).orElseThrow();
 
         assertEquals(Path.of("/usr/lib/jvm/17/bin/java"), archive.javaLauncher());
+    }
+
+    /** java.exe passes options in the ANSI code page: "Зоя" on a Western PC arrives as "???". */
+    @Test
+    void anArchivePathMangledByTheLauncherIsUnreachable() {
+        UnreachableArchiveException e = assertThrows(UnreachableArchiveException.class,
+                () -> of("-XX:SharedArchiveFile=C:\\Users\\???\\AppData\\Local\\MapiAgent\\agent.jsa"));
+
+        assertTrue(e.getMessage().contains("C:\\Users\\???\\AppData"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+    }
+
+    /** A character the code page holds ("Zoë" on windows-1252) arrives intact and is used. */
+    @Test
+    void aNonAsciiPathThatArrivedIntactIsUsed() {
+        assertEquals(Path.of("C:\\Users\\Zoë\\AppData\\Local\\MapiAgent\\agent.jsa"),
+                of("-XX:SharedArchiveFile=C:\\Users\\Zoë\\AppData\\Local\\MapiAgent\\agent.jsa").orElseThrow().archive());
     }
 }

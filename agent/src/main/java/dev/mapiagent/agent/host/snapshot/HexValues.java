@@ -1,19 +1,17 @@
 package dev.mapiagent.agent.host.snapshot;
 
+import dev.mapiagent.agent.host.RegistryData;
 import dev.mapiagent.agent.host.RegistryValue;
-import dev.mapiagent.agent.host.RegistryValueType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Registry data written as {@code hex(n):} bytes, decoded into typed values and encoded back.
- * A value is decoded only when encoding the result gives the very same bytes; anything else (a
- * string without its terminator, a QWORD of 7 bytes, an unknown type) stays raw bytes with its
- * type number, so nothing is lost either way.
+ * Registry data written as {@code hex(n):} bytes, decoded the way the live registry's bytes are
+ * ({@link RegistryData}) and encoded back. Nothing is lost either way: a value that did not change is
+ * written back from the text it was read from, and data that fits no type (a QWORD of 7 bytes, an
+ * unknown type) stays raw bytes with its type number.
  */
 final class HexValues {
 
@@ -23,17 +21,7 @@ final class HexValues {
     }
 
     static RegistryValue decode(String name, int rawType, byte[] data, RegFormat format) {
-        Charset strings = format.hexStringCharset(rawType);
-        Optional<RegistryValue> typed = switch (rawType) {
-            case 1 -> terminated(data, strings).map(s -> RegistryValue.string(name, s));
-            case 2 -> terminated(data, strings).map(s -> typed(name, RegistryValueType.REG_EXPAND_SZ, s));
-            case 4 -> number(data, Integer.BYTES).map(n -> RegistryValue.dword(name, n));
-            case 7 -> multi(data, strings).map(list -> typed(name, RegistryValueType.REG_MULTI_SZ, list));
-            case 11 -> number(data, Long.BYTES).map(n -> typed(name, RegistryValueType.REG_QWORD, n));
-            default -> Optional.empty();
-        };
-        RegistryValueType rawKind = rawType == 0 ? RegistryValueType.REG_NONE : RegistryValueType.REG_BINARY;
-        return typed.orElseGet(() -> new RegistryValue(name, rawKind, data, rawType));
+        return RegistryData.decode(name, rawType, data, format.hexStringCharset(rawType));
     }
 
     static byte[] terminatedString(String value, Charset charset) {
@@ -49,35 +37,5 @@ final class HexValues {
 
     static byte[] qword(long value) {
         return ByteBuffer.allocate(Long.BYTES).order(ByteOrder.LITTLE_ENDIAN).putLong(value).array();
-    }
-
-    private static RegistryValue typed(String name, RegistryValueType type, Object data) {
-        return new RegistryValue(name, type, data, type.win32());
-    }
-
-    private static Optional<String> terminated(byte[] data, Charset charset) {
-        String text = new String(data, charset);
-        boolean lossless = text.endsWith("\0") && Arrays.equals(text.getBytes(charset), data);
-        return lossless ? Optional.of(text.substring(0, text.length() - 1)) : Optional.empty();
-    }
-
-    private static Optional<List<String>> multi(byte[] data, Charset charset) {
-        return terminated(data, charset).flatMap(text -> {
-            if (text.isEmpty()) {
-                return Optional.of(List.of());
-            }
-            if (!text.endsWith("\0")) {
-                return Optional.empty();
-            }
-            return Optional.of(List.of(text.substring(0, text.length() - 1).split("\0", -1)));
-        });
-    }
-
-    private static Optional<Long> number(byte[] data, int size) {
-        if (data.length != size) {
-            return Optional.empty();
-        }
-        ByteBuffer buffer = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
-        return Optional.of(size == Integer.BYTES ? buffer.getInt() & 0xFFFFFFFFL : buffer.getLong());
     }
 }

@@ -1,13 +1,19 @@
 package dev.mapiagent.agent.host.windows;
 
 import com.sun.jna.platform.win32.Advapi32Util;
+import com.sun.jna.platform.win32.Kernel32;
 import com.sun.jna.platform.win32.Kernel32Util;
 import com.sun.jna.platform.win32.KnownFolders;
+import com.sun.jna.platform.win32.Secur32;
+import com.sun.jna.platform.win32.Secur32Util;
 import com.sun.jna.platform.win32.Shell32Util;
 import com.sun.jna.platform.win32.Win32Exception;
+import com.sun.jna.platform.win32.WinBase;
+import com.sun.jna.ptr.IntByReference;
 import dev.mapiagent.agent.host.AgentLogFile;
 import dev.mapiagent.agent.host.CredentialVault;
 import dev.mapiagent.agent.host.EventLog;
+import dev.mapiagent.agent.host.ExecutionContext;
 import dev.mapiagent.agent.host.FileEventLog;
 import dev.mapiagent.agent.host.Hive;
 import dev.mapiagent.agent.host.Host;
@@ -33,35 +39,68 @@ public final class WindowsHost implements Host {
     private final String hostname;
     private final String userName;
     private final String deviceId;
+    private final ExecutionContext executionContext;
 
-    private WindowsHost(Registry registry, String hostname, String userName) {
+    private WindowsHost(Registry registry, Processes processes, ExecutionContext executionContext, String netbiosName,
+                        String hostname, String userName) {
         this.registry = registry;
         this.credentials = new WindowsCredentialVault();
-        this.processes = new WindowsProcesses();
+        this.processes = processes;
+        this.executionContext = executionContext;
         this.eventLog = new WindowsEventLog(new FileEventLog(AgentLogFile.of(localAppData(), Clock.systemUTC())));
         this.hostname = hostname;
         this.userName = userName;
         this.deviceId = MachineIdentity.deviceId(
                 registry.string(Hive.HKEY_LOCAL_MACHINE, "SOFTWARE\\Microsoft\\Cryptography", "MachineGuid"),
-                hostname);
+                netbiosName);
     }
 
     /**
      * The live host. Checks the OS before any native call, so that elsewhere the caller gets a
-     * HostException it can print instead of an UnsatisfiedLinkError.
+     * HostException it can print instead of an UnsatisfiedLinkError; refuses a service account or the
+     * services' session, where HKCU, the credentials and the folders are not the user's.
      */
     public static WindowsHost create() {
         if (!System.getProperty("os.name", "").startsWith("Windows")) {
             throw new HostException("live mode needs Windows; use --snapshot DIR");
         }
         try {
-            return new WindowsHost(new WindowsRegistry(), Kernel32Util.getComputerName(), Advapi32Util.getUserName());
+            WindowsProcesses processes = new WindowsProcesses();
+            ExecutionContext context = ProcessToken.current(processes.currentSessionId());
+            Optional<String> refusal = context.refusal();
+            if (refusal.isPresent()) {
+                throw new HostException(refusal.get());
+            }
+            String netbiosName = Kernel32Util.getComputerName();
+            return new WindowsHost(new WindowsRegistry(), processes, context, netbiosName,
+                    MachineIdentity.hostname(dnsFullyQualifiedName(), netbiosName),
+                    MachineIdentity.userName(userPrincipalName(), Advapi32Util.getUserName()));
         } catch (LinkageError e) {
-            // JNA unpacks jnidispatch.dll to %TEMP%; locked-down PCs often forbid loading DLLs from there
+            // JNA loads jnidispatch.dll from jna.boot.library.path (the install folder), else unpacks it to
+            // %TEMP%, which AppLocker and WDAC often forbid
             throw new HostException("could not load JNA's native library (" + firstLine(e.getMessage())
-                    + "); start java with -Djna.tmpdir=<a folder that may hold DLLs>", e);
+                    + "); jnidispatch.dll belongs beside mapi-agent.jar, or name its folder with"
+                    + " -Djna.boot.library.path=<folder>", e);
         } catch (Win32Exception e) {
             throw new HostException("could not read this PC's name or user: " + Win32ErrorText.describe(e.getErrorCode()), e);
+        }
+    }
+
+    private static Optional<String> dnsFullyQualifiedName() {
+        char[] lpBuffer = new char[256];
+        IntByReference nSize = new IntByReference(lpBuffer.length);
+        if (!Kernel32.INSTANCE.GetComputerNameEx(WinBase.COMPUTER_NAME_FORMAT.ComputerNameDnsFullyQualified, lpBuffer, nSize)) {
+            return Optional.empty();
+        }
+        return Optional.of(new String(lpBuffer, 0, nSize.getValue()));
+    }
+
+    /** Fails for a local account (ERROR_NONE_MAPPED) and when no domain controller answers: then there is none. */
+    private static Optional<String> userPrincipalName() {
+        try {
+            return Optional.of(Secur32Util.getUserNameEx(Secur32.EXTENDED_NAME_FORMAT.NameUserPrincipal));
+        } catch (Win32Exception e) {
+            return Optional.empty();
         }
     }
 
@@ -128,6 +167,11 @@ public final class WindowsHost implements Host {
     @Override
     public SecretProtector secretProtector() {
         return new DpapiSecretProtector();
+    }
+
+    @Override
+    public ExecutionContext executionContext() {
+        return executionContext;
     }
 
     private static String firstLine(String message) {

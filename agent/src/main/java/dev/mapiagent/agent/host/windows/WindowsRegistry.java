@@ -12,7 +12,11 @@ import com.sun.jna.ptr.IntByReference;
 import dev.mapiagent.agent.host.Hive;
 import dev.mapiagent.agent.host.HostException;
 import dev.mapiagent.agent.host.Registry;
+import dev.mapiagent.agent.host.RegistryData;
 import dev.mapiagent.agent.host.RegistryValue;
+import dev.mapiagent.agent.host.UnreadableKeyException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,9 +26,13 @@ import java.util.function.Function;
 /**
  * The live registry. HKLM is opened in the 64-bit view (KEY_WOW64_64KEY) whatever the JVM's bitness, so
  * 32-bit Office is read under {@code SOFTWARE\Wow6432Node} explicitly, as regedit exports it. A key that is
- * missing or that the user may not read counts as empty: the agent diagnoses, it does not crash on one key.
+ * missing counts as empty; one the user may not read is reported as such ({@link UnreadableKeyException}),
+ * never as "not set". Writes ask Windows for KEY_SET_VALUE only: what a standard user is granted on HKCU.
  */
 public final class WindowsRegistry implements Registry {
+
+    /** Key names are at most 255 characters (Microsoft, "Registry element size limits"). */
+    private static final int MAX_KEY_NAME = 255;
 
     @Override
     public boolean keyExists(Hive hive, String keyPath) {
@@ -50,7 +58,7 @@ public final class WindowsRegistry implements Registry {
 
     @Override
     public List<String> subKeys(Hive hive, String keyPath) {
-        return read(hive, keyPath, List.of(), hKey -> Arrays.asList(Advapi32Util.registryGetKeys(hKey)));
+        return read(hive, keyPath, List.of(), WindowsRegistry::enumKeys);
     }
 
     @Override
@@ -63,31 +71,53 @@ public final class WindowsRegistry implements Registry {
         if (value < 0 || value > 0xFFFFFFFFL) {
             throw new IllegalArgumentException("a REG_DWORD holds 0 to 4294967295, not " + value);
         }
+        HKEYByReference phkResult = new HKEYByReference();
+        int rc = Advapi32.INSTANCE.RegCreateKeyEx(root(hive), keyPath, 0, null, WinNT.REG_OPTION_NON_VOLATILE,
+                WinNT.KEY_SET_VALUE | view(hive), null, phkResult, null);
+        if (rc != WinError.ERROR_SUCCESS) {
+            throw failure("write", hive, keyPath + "\\" + valueName, rc);
+        }
         try {
-            Advapi32Util.registryCreateKey(root(hive), keyPath, view(hive));
-            Advapi32Util.registrySetIntValue(root(hive), keyPath, valueName, (int) value, view(hive));
-        } catch (Win32Exception e) {
-            throw failure("write", hive, keyPath + "\\" + valueName, e.getErrorCode());
+            byte[] lpData = ByteBuffer.allocate(Integer.BYTES).order(ByteOrder.LITTLE_ENDIAN).putInt((int) value).array();
+            rc = Advapi32.INSTANCE.RegSetValueEx(phkResult.getValue(), valueName, 0, WinNT.REG_DWORD, lpData, lpData.length);
+            if (rc != WinError.ERROR_SUCCESS) {
+                throw failure("write", hive, keyPath + "\\" + valueName, rc);
+            }
+        } finally {
+            Advapi32.INSTANCE.RegCloseKey(phkResult.getValue());
         }
     }
 
     @Override
     public void deleteValue(Hive hive, String keyPath, String valueName) {
+        HKEYByReference phkResult = new HKEYByReference();
+        int rc = Advapi32.INSTANCE.RegOpenKeyEx(root(hive), keyPath, 0, WinNT.KEY_SET_VALUE | view(hive), phkResult);
+        if (rc == WinError.ERROR_FILE_NOT_FOUND) {
+            return; // the key is gone, and the value with it
+        }
+        if (rc != WinError.ERROR_SUCCESS) {
+            throw failure("delete", hive, keyPath + "\\" + valueName, rc);
+        }
         try {
-            Advapi32Util.registryDeleteValue(root(hive), keyPath, valueName, view(hive));
-        } catch (Win32Exception e) {
-            if (e.getErrorCode() != WinError.ERROR_FILE_NOT_FOUND) { // key or value already gone: nothing to do
-                throw failure("delete", hive, keyPath + "\\" + valueName, e.getErrorCode());
+            rc = Advapi32.INSTANCE.RegDeleteValue(phkResult.getValue(), valueName);
+            if (rc != WinError.ERROR_SUCCESS && rc != WinError.ERROR_FILE_NOT_FOUND) {
+                throw failure("delete", hive, keyPath + "\\" + valueName, rc);
             }
+        } finally {
+            Advapi32.INSTANCE.RegCloseKey(phkResult.getValue());
         }
     }
 
-    /** Opens the key for reading, applies {@code read}, closes it; missing or unreadable gives {@code absent}. */
+    /** Opens the key for reading, applies {@code read}, closes it; a missing key gives {@code absent}. */
     private static <T> T read(Hive hive, String keyPath, T absent, Function<HKEY, T> read) {
         HKEYByReference phkResult = new HKEYByReference();
         int rc = Advapi32.INSTANCE.RegOpenKeyEx(root(hive), keyPath, 0, WinNT.KEY_READ | view(hive), phkResult);
-        if (rc == WinError.ERROR_FILE_NOT_FOUND || rc == WinError.ERROR_ACCESS_DENIED) {
+        if (rc == WinError.ERROR_FILE_NOT_FOUND) {
             return absent;
+        }
+        if (rc == WinError.ERROR_ACCESS_DENIED) {
+            throw new UnreadableKeyException("registry " + hive.display(keyPath) + " exists but this user may not read it"
+                    + " (" + Win32ErrorText.describe(rc) + "); what it holds is unknown");
         }
         if (rc != WinError.ERROR_SUCCESS) {
             throw failure("read", hive, keyPath, rc);
@@ -119,6 +149,26 @@ public final class WindowsRegistry implements Registry {
             return Optional.empty();
         }
         throw new Win32Exception(rc);
+    }
+
+    /**
+     * Subkey names up to ERROR_NO_MORE_ITEMS. Another program may delete or add a subkey meanwhile: the
+     * list then ends early or misses one, which a read at one moment may do, but it never fails.
+     */
+    private static List<String> enumKeys(HKEY hKey) {
+        List<String> names = new ArrayList<>();
+        char[] lpName = new char[MAX_KEY_NAME + 1];
+        for (int dwIndex = 0; ; dwIndex++) {
+            IntByReference lpcchName = new IntByReference(lpName.length);
+            int rc = Advapi32.INSTANCE.RegEnumKeyEx(hKey, dwIndex, lpName, lpcchName, null, null, null, null);
+            if (rc == WinError.ERROR_NO_MORE_ITEMS || rc == WinError.ERROR_KEY_DELETED) {
+                return names;
+            }
+            if (rc != WinError.ERROR_SUCCESS) {
+                throw new Win32Exception(rc);
+            }
+            names.add(new String(lpName, 0, lpcchName.getValue()));
+        }
     }
 
     private static List<RegistryValue> enumValues(HKEY hKey) {

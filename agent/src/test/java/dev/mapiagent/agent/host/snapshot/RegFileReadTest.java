@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mapiagent.agent.host.RegistryData;
 import dev.mapiagent.agent.host.RegistryValue;
 import dev.mapiagent.agent.host.RegistryValueType;
 import java.nio.charset.Charset;
@@ -207,15 +208,31 @@ class RegFileReadTest {
                 [HKEY_CURRENT_USER\\Software\\Test]
                 "BigEndian"=hex(5):00,00,00,2a
                 "None"=hex(0):
-                "Unterminated"=hex(2):41,00
                 """).registry();
 
         RegistryValue bigEndian = registry.value(HKEY_CURRENT_USER, "Software\\Test", "BigEndian").orElseThrow();
         assertEquals(new RegistryValue("BigEndian", RegistryValueType.REG_BINARY, new byte[] {0, 0, 0, 42}, 5), bigEndian);
         assertEquals(new RegistryValue("None", RegistryValueType.REG_NONE, new byte[0], 0),
                 registry.value(HKEY_CURRENT_USER, "Software\\Test", "None").orElseThrow());
-        assertEquals(new RegistryValue("Unterminated", RegistryValueType.REG_BINARY, new byte[] {0x41, 0}, 2),
+    }
+
+    /** One decoder for snapshot and live bytes: a string without its terminator reads as Windows' own readers see it. */
+    @Test
+    void readsHexStringBytesExactlyAsTheLiveRegistryDecodesThem() {
+        MemoryRegistry registry = parseUtf8("""
+                Windows Registry Editor Version 5.00
+
+                [HKEY_CURRENT_USER\\Software\\Test]
+                "Unterminated"=hex(2):41,00
+                "Multi"=hex(7):61,00,00,00,62,00,00,00,00,00
+                """).registry();
+
+        assertEquals(RegistryData.decode("Unterminated", 2, new byte[] {0x41, 0}),
                 registry.value(HKEY_CURRENT_USER, "Software\\Test", "Unterminated").orElseThrow());
+        assertEquals(new RegistryValue("Unterminated", RegistryValueType.REG_EXPAND_SZ, "A", 2),
+                registry.value(HKEY_CURRENT_USER, "Software\\Test", "Unterminated").orElseThrow());
+        assertEquals(RegistryData.decode("Multi", 7, new byte[] {0x61, 0, 0, 0, 0x62, 0, 0, 0, 0, 0}),
+                registry.value(HKEY_CURRENT_USER, "Software\\Test", "Multi").orElseThrow());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static dev.mapiagent.agent.host.Hive.HKEY_CURRENT_USER;
 import static dev.mapiagent.agent.host.snapshot.RegSamples.parseUtf8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mapiagent.agent.host.RegistryValue;
 import dev.mapiagent.agent.host.RegistryValueType;
@@ -127,6 +128,25 @@ class RegFileWriteTest {
         String classesRoot = "\r\n[HKEY_CLASSES_ROOT\\Outlook.Application]\r\n@=\"Microsoft Outlook 16.0 Object Library\"\r\n"
                 + "\r\n[HKEY_CLASSES_ROOT\\Outlook.Application\\CLSID]\r\n@=\"{0006F03A-0000-0000-C000-000000000046}\"\r\n";
         assertEquals(1, text.split(java.util.regex.Pattern.quote(classesRoot), -1).length - 1);
+    }
+
+    /** Strings are decoded as Windows' readers see them; the bytes of a value that did not change are kept as read. */
+    @Test
+    void keepsTheBytesOfAnUnterminatedStringWhenASiblingChanges() {
+        RegFile file = parseUtf8("""
+                Windows Registry Editor Version 5.00
+
+                [HKEY_CURRENT_USER\\Software\\Test]
+                "Unterminated"=hex(2):41,00
+                "Flag"=dword:00000001
+                """);
+        MemoryRegistry changed = file.registry().copy();
+        changed.setDword(HKEY_CURRENT_USER, "Software\\Test", "Flag", 0);
+
+        String text = file.withRegistry(changed).text();
+
+        assertTrue(text.contains("\"Unterminated\"=hex(2):41,00"), text);
+        assertTrue(text.contains("\"Flag\"=dword:00000000"), text);
     }
 
     @Test

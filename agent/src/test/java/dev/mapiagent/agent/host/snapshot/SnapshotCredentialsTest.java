@@ -103,7 +103,7 @@ class SnapshotCredentialsTest {
         Path file = credentialsOfAnnPc();
         String before = Files.readString(file);
         String removed = "  {\"target\": \"" + SSPI_16 + "\", \"type\": \"generic\", \"user\": \"ann@contoso.com\","
-                + " \"persist\": \"local_machine\"},\n";
+                + " \"persist\": \"local_machine\"}," + lineEndingOf(before);
 
         assertTrue(SnapshotCredentials.read(file).delete(SSPI_16, GENERIC));
 
@@ -115,7 +115,7 @@ class SnapshotCredentialsTest {
     void deleteOfTheLastEntryTakesTheCommaBeforeIt() throws Exception {
         Path file = credentialsOfAnnPc();
         String before = Files.readString(file);
-        String removed = ",\n  {\"target\": \"MicrosoftOffice15_Data:SSPI:ann@contoso.com\", \"type\": \"generic\","
+        String removed = "," + lineEndingOf(before) + "  {\"target\": \"MicrosoftOffice15_Data:SSPI:ann@contoso.com\", \"type\": \"generic\","
                 + " \"user\": \"ann@contoso.com\", \"persist\": \"local_machine\"}";
 
         assertTrue(SnapshotCredentials.read(file).delete("MicrosoftOffice15_Data:SSPI:ann@contoso.com", GENERIC));
@@ -152,5 +152,10 @@ class SnapshotCredentialsTest {
         SnapshotCredentials.read(file).delete("b", GENERIC);
 
         assertEquals("\uFEFF[{\"target\":\"a\",\"type\":\"generic\"}]", Files.readString(file));
+    }
+
+    /** The checkout decides the sample's line endings (CRLF on Windows without .gitattributes); the file keeps them. */
+    private static String lineEndingOf(String text) {
+        return text.contains("\r\n") ? "\r\n" : "\n";
     }
 }

@@ -28,4 +28,32 @@ class MachineIdentityTest {
         assertEquals(MachineIdentity.deviceId(Optional.empty(), "PC-042"),
                 MachineIdentity.deviceId(Optional.of("  "), "PC-042"));
     }
+
+    @Test
+    void namesThePcByItsDnsNameWhenWindowsGivesOne() {
+        assertEquals("pc-0042-finance.contoso.com", MachineIdentity.hostname(Optional.of("pc-0042-finance.contoso.com"),
+                "PC-0042-FINANCE"));
+    }
+
+    @Test
+    void dropsTheTrailingDotOfAnAbsoluteDnsName() {
+        assertEquals("pc42.contoso.com", MachineIdentity.hostname(Optional.of("pc42.contoso.com."), "PC42"));
+    }
+
+    @Test
+    void fallsBackToTheNetbiosNameWithoutADnsName() {
+        assertEquals("PC-0042-FINANC", MachineIdentity.hostname(Optional.empty(), "PC-0042-FINANC"));
+        assertEquals("PC42", MachineIdentity.hostname(Optional.of(" "), "PC42"));
+    }
+
+    @Test
+    void namesTheUserByUpnWhenTheAccountHasOne() {
+        assertEquals("ann.lee@contoso.com", MachineIdentity.userName(Optional.of("ann.lee@contoso.com"), "alee"));
+    }
+
+    /** GetUserNameEx(NameUserPrincipal) fails for a local account: the SAM name stands. */
+    @Test
+    void fallsBackToTheSamNameForALocalAccount() {
+        assertEquals("ann", MachineIdentity.userName(Optional.empty(), "ann"));
+    }
 }

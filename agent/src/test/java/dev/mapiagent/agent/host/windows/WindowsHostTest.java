@@ -23,10 +23,25 @@ class WindowsHostTest {
                 host.localAppData().toString().toLowerCase(Locale.ROOT));
     }
 
+    /** The DNS name starts with the host name; the NetBIOS name (COMPUTERNAME) is that name cut to 15 characters. */
     @Test
-    void namesThePcAndTheUser() {
-        assertTrue(host.hostname().equalsIgnoreCase(System.getenv("COMPUTERNAME")), host.hostname());
-        assertTrue(host.userName().equalsIgnoreCase(System.getProperty("user.name")), host.userName());
+    void namesThePcByItsDnsName() {
+        String netbios = System.getenv("COMPUTERNAME").toLowerCase(Locale.ROOT);
+        assertTrue(host.hostname().toLowerCase(Locale.ROOT).startsWith(netbios), host.hostname());
+    }
+
+    /** A domain or Entra account has a UPN (name@domain); the runner's local account has none, so its SAM name stands. */
+    @Test
+    void namesTheUserByUpnOrElseSamName() {
+        assertTrue(host.userName().contains("@") || host.userName().equalsIgnoreCase(System.getProperty("user.name")),
+                host.userName());
+    }
+
+    @Test
+    void readsTheExecutionContextFromTheProcessToken() {
+        assertTrue(host.executionContext().userSid().startsWith("S-1-5-"), host.executionContext().userSid());
+        assertEquals(host.processes().currentSessionId(), host.executionContext().sessionId());
+        assertEquals(Optional.empty(), host.executionContext().refusal());
     }
 
     @Test

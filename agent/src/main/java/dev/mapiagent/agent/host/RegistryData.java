@@ -1,17 +1,17 @@
-package dev.mapiagent.agent.host.windows;
+package dev.mapiagent.agent.host;
 
-import dev.mapiagent.agent.host.RegistryValue;
-import dev.mapiagent.agent.host.RegistryValueType;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Turns the raw bytes of a registry value, as RegQueryValueExW and RegEnumValueW return them, into a
- * {@link RegistryValue}. JNA-free, so the decoding is tested on any OS.
+ * Turns the raw bytes of a registry value into a {@link RegistryValue}: the one decoder for the bytes
+ * RegQueryValueExW and RegEnumValueW return and for the {@code hex(n):} bytes of a snapshot's registry.reg,
+ * so a value reads the same live and exported. JNA-free, so the decoding is tested on any OS.
  *
  * <p>Why raw bytes and not {@code Advapi32Util.registryGetValues}: that map loses the difference between
  * REG_SZ and REG_EXPAND_SZ, gives {@code char[0]} for an empty string, and throws on any type it does not
@@ -26,15 +26,21 @@ public final class RegistryData {
     private RegistryData() {
     }
 
+    /** Bytes as the W functions of the registry API return them: strings in UTF-16LE. */
     public static RegistryValue decode(String name, int rawType, byte[] data) {
+        return decode(name, rawType, data, StandardCharsets.UTF_16LE);
+    }
+
+    /** Bytes whose strings are in {@code strings} (a REGEDIT4 file's hex(n) strings are in the ANSI code page). */
+    public static RegistryValue decode(String name, int rawType, byte[] data, Charset strings) {
         if (rawType == RegistryValueType.REG_SZ.win32()) {
-            return new RegistryValue(name, RegistryValueType.REG_SZ, firstString(data), rawType);
+            return new RegistryValue(name, RegistryValueType.REG_SZ, firstString(data, strings), rawType);
         }
         if (rawType == RegistryValueType.REG_EXPAND_SZ.win32()) {
-            return new RegistryValue(name, RegistryValueType.REG_EXPAND_SZ, firstString(data), rawType);
+            return new RegistryValue(name, RegistryValueType.REG_EXPAND_SZ, firstString(data, strings), rawType);
         }
         if (rawType == RegistryValueType.REG_MULTI_SZ.win32()) {
-            return new RegistryValue(name, RegistryValueType.REG_MULTI_SZ, strings(data), rawType);
+            return new RegistryValue(name, RegistryValueType.REG_MULTI_SZ, strings(data, strings), rawType);
         }
         if (rawType == RegistryValueType.REG_DWORD.win32() && data.length == Integer.BYTES) {
             long unsigned = Integer.toUnsignedLong(littleEndian(data).getInt());
@@ -50,23 +56,25 @@ public final class RegistryData {
     }
 
     /** Text up to the first NUL; Windows does not promise a terminator, nor an even byte count. */
-    private static String firstString(byte[] data) {
-        String text = utf16(data);
+    private static String firstString(byte[] data, Charset charset) {
+        String text = text(data, charset);
         int nul = text.indexOf('\0');
         return nul < 0 ? text : text.substring(0, nul);
     }
 
     /** NUL-separated strings; the empty strings at the end are terminators, those in between are kept. */
-    private static List<String> strings(byte[] data) {
-        List<String> parts = new ArrayList<>(Arrays.asList(utf16(data).split("\0", -1)));
+    private static List<String> strings(byte[] data, Charset charset) {
+        List<String> parts = new ArrayList<>(Arrays.asList(text(data, charset).split("\0", -1)));
         while (!parts.isEmpty() && parts.get(parts.size() - 1).isEmpty()) {
             parts.remove(parts.size() - 1);
         }
         return List.copyOf(parts);
     }
 
-    private static String utf16(byte[] data) {
-        return new String(data, 0, data.length & ~1, StandardCharsets.UTF_16LE);
+    /** A dangling odd byte of UTF-16 is not half a character: it is dropped. */
+    private static String text(byte[] data, Charset charset) {
+        int length = charset.equals(StandardCharsets.UTF_16LE) ? data.length & ~1 : data.length;
+        return new String(data, 0, length, charset);
     }
 
     private static ByteBuffer littleEndian(byte[] data) {

@@ -1,11 +1,9 @@
-package dev.mapiagent.agent.host.windows;
+package dev.mapiagent.agent.host;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 
-import dev.mapiagent.agent.host.RegistryValue;
-import dev.mapiagent.agent.host.RegistryValueType;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
