@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -17,6 +18,11 @@ final class StatusTable {
 
     private final TableHeader header;
     private final List<RawRow> rows = new ArrayList<>();
+    /** Lines whose cells did not split like the header's; read by content once the dialect is known. */
+    private final List<Unsplit> unsplit = new ArrayList<>();
+
+    private record Unsplit(SourceLine line, String reason) {
+    }
     private final List<UnreadableLine> unreadable = new ArrayList<>();
 
     StatusTable(TableHeader header) {
@@ -31,7 +37,7 @@ final class StatusTable {
         try {
             rows.add(header.row(line));
         } catch (UnreadableRow row) {
-            unreadable.add(line.unreadable(row.reason()));
+            unsplit.add(new Unsplit(line, row.reason()));
         }
     }
 
@@ -61,14 +67,31 @@ final class StatusTable {
         List<ConnectionRow> read = new ArrayList<>();
         List<UnreadableLine> notRead = new ArrayList<>(unreadable);
         for (RawRow row : rows) {
+            Optional<ConnectionRow> byContent = ContentRowReader.read(row.line(), dialect, header.has(Column.REQ_FAIL));
             try {
-                read.add(RowReader.read(row, dialect));
+                ConnectionRow byPosition = RowReader.read(row, dialect);
+                read.add(byContent.filter(content -> drifted(byPosition, content)).orElse(byPosition));
             } catch (UnreadableRow unreadableRow) {
-                notRead.add(row.line().unreadable(unreadableRow.reason()));
+                byContent.ifPresentOrElse(read::add,
+                        () -> notRead.add(row.line().unreadable(unreadableRow.reason())));
             }
         }
+        for (Unsplit line : unsplit) {
+            ContentRowReader.read(line.line(), dialect, header.has(Column.REQ_FAIL)).ifPresentOrElse(read::add,
+                    () -> notRead.add(line.line().unreadable(line.reason())));
+        }
+        read.sort(Comparator.comparingInt(ConnectionRow::line));
         notRead.sort(Comparator.comparingInt(UnreadableLine::line));
         return new ParsedStatusTable(dialect, read, notRead);
+    }
+
+    /**
+     * A row read by position that does not read as a row, or whose Protocol cell is not the row's first
+     * protocol word, has cells that drifted from their columns: its content says more than its positions.
+     */
+    private static boolean drifted(ConnectionRow byPosition, ConnectionRow byContent) {
+        return !ContentRowReader.plausible(byPosition)
+                || !byPosition.protocolText().equalsIgnoreCase(byContent.protocolText());
     }
 
     private boolean anyRow(Predicate<RawRow> test) {
