@@ -9,6 +9,7 @@ import dev.mapiagent.agent.host.AgentLogFile;
 import dev.mapiagent.agent.host.CredentialVault;
 import dev.mapiagent.agent.host.EventLog;
 import dev.mapiagent.agent.host.FileEventLog;
+import dev.mapiagent.agent.host.FileVersions;
 import dev.mapiagent.agent.host.Hive;
 import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.agent.host.HostException;
@@ -118,6 +119,11 @@ public final class WindowsHost implements Host {
     @Override
     public String describe() {
         return "this PC";
+    }
+
+    @Override
+    public FileVersions fileVersions() {
+        return new WindowsFileVersions();
     }
 
     @Override
