@@ -7,7 +7,7 @@ import java.util.Optional;
  * and minor parts, {@code dwFileVersionLS} the build and revision, 16 bits each. JNA-free, so it is
  * tested on any OS.
  */
-final class FixedFileVersion {
+public final class FixedFileVersion {
 
     /** {@code VS_FFI_SIGNATURE}: a block without it is not a VS_FIXEDFILEINFO. */
     static final int SIGNATURE = 0xFEEF04BD;
