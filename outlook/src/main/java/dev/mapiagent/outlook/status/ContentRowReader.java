@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 final class ContentRowReader {
 
     private static final Pattern HOST = Pattern.compile("(?i)[a-z0-9-]+(\\.[a-z0-9-]+)+");
+    private static final Pattern SERVER = Pattern.compile("(?i)[a-z0-9-]+(\\.[a-z0-9-]+)*");
     private static final Pattern REQ_FAIL = Pattern.compile("(\\d{1,9})/(\\d{1,9})");
     private static final Set<String> PROTOCOLS = Set.of("http", "rpc/http", "mapi/http");
     private static final Set<String> TYPES = Set.of("mail", "directory", "public", "gc");
@@ -91,5 +92,13 @@ final class ContentRowReader {
     static boolean plausible(ConnectionRow row) {
         return row.protocol() != MapiProtocol.UNKNOWN
                 && (isHost(row.server()) || isMailboxGuid(row.server()));
+    }
+
+    /**
+     * Whether a cell can name a server at all: a host name, possibly without a domain (EXCH01), or a
+     * mailbox GUID. The rest of a wrapped line ("[No]  6001  Mail ...") read by position cannot.
+     */
+    static boolean serverLike(String cell) {
+        return SERVER.matcher(cell).matches() && cell.chars().anyMatch(Character::isLetter) || isMailboxGuid(cell);
     }
 }

@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 final class StatusTable {
 
     private static final Set<String> RUNBOOK_STATES = Set.of("ok", "disc");
+    private static final int MAX_SHOWN = 40;
     private static final Set<String> TRANSPORTS = Set.of("http", "https", "tcp", "tcp/ip", "rpc");
 
     private final TableHeader header;
@@ -70,7 +71,10 @@ final class StatusTable {
             Optional<ConnectionRow> byContent = ContentRowReader.read(row.line(), dialect, header.has(Column.REQ_FAIL));
             try {
                 ConnectionRow byPosition = RowReader.read(row, dialect);
-                read.add(byContent.filter(content -> drifted(byPosition, content)).orElse(byPosition));
+                Optional<ConnectionRow> chosen = byContent.filter(content -> drifted(byPosition, content))
+                        .or(() -> Optional.of(byPosition).filter(r -> ContentRowReader.serverLike(r.server())));
+                chosen.ifPresentOrElse(read::add, () -> notRead.add(row.line().unreadable(
+                        "\"" + shown(byPosition.server()) + "\" in the server column is not a server name")));
             } catch (UnreadableRow unreadableRow) {
                 byContent.ifPresentOrElse(read::add,
                         () -> notRead.add(row.line().unreadable(unreadableRow.reason())));
@@ -92,6 +96,10 @@ final class StatusTable {
     private static boolean drifted(ConnectionRow byPosition, ConnectionRow byContent) {
         return !ContentRowReader.plausible(byPosition)
                 || !byPosition.protocolText().equalsIgnoreCase(byContent.protocolText());
+    }
+
+    private static String shown(String cell) {
+        return cell.length() > MAX_SHOWN ? cell.substring(0, MAX_SHOWN) + "…" : cell;
     }
 
     private boolean anyRow(Predicate<RawRow> test) {

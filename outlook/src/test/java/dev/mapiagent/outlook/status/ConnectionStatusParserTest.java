@@ -339,4 +339,17 @@ class ConnectionStatusParserTest {
     void germanDisconnectedStatesCountAsNotConnected(String state) {
         assertEquals(Boolean.FALSE, RowReader.connected(state));
     }
+
+    @Test
+    void theRestOfAWrappedRowIsUnreadNotAGarbageRow() {
+        ParsedStatusTable table = ConnectionStatusParser.parse("""
+                CID  Proxy Server          Protocol  Authn              Encrypt   RPCPort  Type
+                15   outlook.office365.com RPC/HTTP  Clear [Anonymous]  SSL
+                        [No]  6001     Mail
+                """);
+
+        assertEquals(List.of(2), table.rows().stream().map(ConnectionRow::line).toList());
+        assertEquals(List.of(new UnreadableLine(3, "[No]  6001     Mail",
+                "\"[No]\" in the server column is not a server name")), table.unreadable());
+    }
 }
