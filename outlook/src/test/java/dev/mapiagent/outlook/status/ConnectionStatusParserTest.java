@@ -350,6 +350,6 @@ class ConnectionStatusParserTest {
 
         assertEquals(List.of(2), table.rows().stream().map(ConnectionRow::line).toList());
         assertEquals(List.of(new UnreadableLine(3, "[No]  6001     Mail",
-                "\"[No]\" in the server column is not a server name")), table.unreadable());
+                "no protocol")), table.unreadable());
     }
 }
