@@ -72,7 +72,7 @@ public record ConnectionStatusAssessment(MapiProtocol protocol, Verdict verdict,
 
     /**
      * Unread lines may be the very rows that show RPC/HTTP or a lost connection, so they are a warning:
-     * the table cannot show that Outlook is fine (DESIGN.md §4, CONNECTION_STATUS_UNREADABLE).
+     * the table cannot show that Outlook is fine (docs/outlook-facts.md, "Connection Status table").
      */
     private static Optional<Finding> unreadable(ParsedStatusTable table) {
         if (table.rows().isEmpty() && table.unreadable().isEmpty()) {
