@@ -67,6 +67,17 @@ final class MsiDetector {
                 .map(c -> install(registry, files, c));
     }
 
+    /** The OUTLOOK.EXE of every MSI Outlook registered, newest view first. */
+    static List<String> executables(Registry registry) {
+        return VIEWS.stream()
+                .flatMap(view -> candidates(registry, view).stream())
+                .map(c -> installRoot(registry, c))
+                .flatMap(Optional::stream)
+                .map(MsiDetector::outlookExe)
+                .distinct()
+                .toList();
+    }
+
     private static Optional<String> installRoot(Registry registry, Candidate candidate) {
         return registry.string(HKEY_LOCAL_MACHINE, candidate.installRoot(), "Path").filter(p -> !p.isBlank());
     }
