@@ -9,7 +9,7 @@ public enum FindingCode {
     OUTLOOK_NOT_FOUND(null,
             "No Outlook installation found on this PC: nothing to fix here."),
     OUTLOOK_TOO_OLD(null,
-            "Update Outlook: MAPI over HTTP needs Outlook 2013 SP1 (15.0.4569.1506 MSI, .1507 Click-to-Run) or later, or 2010 SP2 with KB2956191 and KB2965295."),
+            "Check OUTLOOK.EXE's file version and update Outlook if it is older than 2013 SP1 (15.0.4569.1506 MSI, .1507 Click-to-Run) or 2010 SP2 with KB2956191 and KB2965295: only those speak MAPI over HTTP."),
     AUTODISCOVER_NO_MAPIHTTP(HealAction.RESET_AUTODISCOVER_CACHE,
             "Move the cached Autodiscover files aside so Outlook asks the server again (heal does it); if it persists, check MAPI/HTTP on the server (Get-OrganizationConfig, Get-CASMailbox)."),
     AUTODISCOVER_ERROR_CACHED(HealAction.RESET_AUTODISCOVER_CACHE,
