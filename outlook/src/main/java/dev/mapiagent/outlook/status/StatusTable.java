@@ -90,12 +90,15 @@ final class StatusTable {
     }
 
     /**
-     * A row read by position that does not read as a row, or whose Protocol cell is not the row's first
-     * protocol word, has cells that drifted from their columns: its content says more than its positions.
+     * A row read by position has cells that drifted from their columns when it does not read as a row, when
+     * its Protocol cell is not the row's first protocol word, or when the row holds a lost-connection word or a
+     * counter that its State or Req/Fail cell lacks: then its content says more than its positions.
      */
     private static boolean drifted(ConnectionRow byPosition, ConnectionRow byContent) {
         return !ContentRowReader.plausible(byPosition)
-                || !byPosition.protocolText().equalsIgnoreCase(byContent.protocolText());
+                || !byPosition.protocolText().equalsIgnoreCase(byContent.protocolText())
+                || Boolean.FALSE.equals(byContent.connected()) && !Boolean.FALSE.equals(byPosition.connected())
+                || byPosition.requests() == null && byContent.requests() != null;
     }
 
     private static String shown(String cell) {

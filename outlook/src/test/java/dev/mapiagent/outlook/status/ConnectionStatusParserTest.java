@@ -352,4 +352,14 @@ class ConnectionStatusParserTest {
         assertEquals(List.of(new UnreadableLine(3, "[No]  6001     Mail",
                 "no protocol")), table.unreadable());
     }
+
+    @Test
+    void aLostConnectionWordThatDriftedOutOfTheStatusColumnIsStillSeen() {
+        ParsedStatusTable table = ConnectionStatusParser.parse("""
+                CID  Display Name        Server name       Status        Protocol  Req/Fail
+                4    Ann Disconnected    mail.contoso.com                HTTP      0/15
+                """);
+
+        assertEquals(List.of(Boolean.FALSE), table.rows().stream().map(ConnectionRow::connected).toList());
+    }
 }
