@@ -91,13 +91,14 @@ final class StatusTable {
 
     /**
      * A row read by position has cells that drifted from their columns when it does not read as a row, when
-     * its Protocol cell is not the row's first protocol word, or when the row holds a lost-connection word or a
-     * counter that its State or Req/Fail cell lacks: then its content says more than its positions.
+     * its Protocol cell is not the row's first protocol word, or when its State or Req/Fail cell is empty while
+     * the row holds a lost-connection word or a counter: then its content says more than its positions. A filled
+     * State cell wins, so a display name such as "Offline Archive" never overrides "Established".
      */
     private static boolean drifted(ConnectionRow byPosition, ConnectionRow byContent) {
         return !ContentRowReader.plausible(byPosition)
                 || !byPosition.protocolText().equalsIgnoreCase(byContent.protocolText())
-                || Boolean.FALSE.equals(byContent.connected()) && !Boolean.FALSE.equals(byPosition.connected())
+                || Boolean.FALSE.equals(byContent.connected()) && byPosition.status() == null
                 || byPosition.requests() == null && byContent.requests() != null;
     }
 

@@ -362,4 +362,14 @@ class ConnectionStatusParserTest {
 
         assertEquals(List.of(Boolean.FALSE), table.rows().stream().map(ConnectionRow::connected).toList());
     }
+
+    @Test
+    void aStateWordInADisplayNameNeverOverridesTheStatusCell() {
+        ParsedStatusTable table = ConnectionStatusParser.parse("""
+                CID  Display Name        Server name       Status        Protocol  Req/Fail
+                4    Offline Archive     mail.contoso.com  Established   HTTP      12/0
+                """);
+
+        assertEquals(List.of(Boolean.TRUE), table.rows().stream().map(ConnectionRow::connected).toList());
+    }
 }
