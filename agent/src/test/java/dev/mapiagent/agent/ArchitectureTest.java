@@ -10,6 +10,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.mapiagent.agent.host.windows.CredentialRecords;
+import dev.mapiagent.agent.host.windows.FixedFileVersion;
 import dev.mapiagent.agent.host.windows.MachineIdentity;
 import dev.mapiagent.agent.host.windows.ProcessImages;
 import dev.mapiagent.agent.host.windows.Win32ErrorText;
@@ -36,7 +37,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule logicTestedOnLinuxIsJnaFree = noClasses()
             .that().belongToAnyOf(ProcessImages.class, CredentialRecords.class, Win32ErrorText.class,
-                    MachineIdentity.class)
+                    MachineIdentity.class, FixedFileVersion.class)
             .should().dependOnClassesThat().resideInAPackage("com.sun.jna..")
             .because("these classes carry the Windows host's logic and are tested off Windows");
 

@@ -1,7 +1,9 @@
 package dev.mapiagent.agent.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.mapiagent.agent.diagnosis.SummaryLine;
 import dev.mapiagent.agent.heal.HealResult;
+import dev.mapiagent.agent.heal.NextStep;
 import dev.mapiagent.agent.heal.JournalStep;
 import dev.mapiagent.agent.heal.PlannedAction;
 import dev.mapiagent.agent.heal.UndoOutcome;
@@ -49,6 +51,8 @@ final class Output {
         out.printf("  Verdict   %s%n", report.verdict());
         out.println();
         findings(report.findings());
+        out.println();
+        out.println(SummaryLine.of(report));
         out.flush();
     }
 
@@ -77,7 +81,8 @@ final class Output {
             if (result.journalId() != null) {
                 out.printf("%nJournal %s (undo: mapi-agent undo --journal %s)%n", result.journalId(), result.journalId());
             }
-            out.printf("Verdict before %s, after %s%n%n", result.before().verdict(), result.after().verdict());
+            out.printf("Verdict before %s, after %s%n", result.before().verdict(), result.after().verdict());
+            out.printf("Next step: %s%n%n", NextStep.after(result));
             findings(result.after().findings());
         }
         out.flush();

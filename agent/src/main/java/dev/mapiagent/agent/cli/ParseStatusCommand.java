@@ -4,6 +4,7 @@ import dev.mapiagent.outlook.status.ConnectionStatusAssessment;
 import dev.mapiagent.outlook.status.ConnectionStatusParser;
 import dev.mapiagent.outlook.status.FailureThreshold;
 import dev.mapiagent.outlook.status.ParsedStatusTable;
+import dev.mapiagent.outlook.status.StatusParseException;
 import java.io.InputStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,6 +38,13 @@ public class ParseStatusCommand implements Callable<Integer> {
     public Integer call() {
         String text = TextInput.read(file, in, ConnectionStatusParser.MAX_INPUT, "Connection Status table");
         ParsedStatusTable table = ConnectionStatusParser.parse(text);
+        if (table.rows().isEmpty()) {
+            // the table is the only input here: with no row read there is nothing to conclude, so it is refused
+            throw new StatusParseException("no row of the Connection Status table could be read"
+                    + table.unreadable().stream().findFirst().map(u -> " (line " + u.line() + ": " + u.reason()
+                            + (table.unreadable().size() > 1 ? "; " + (table.unreadable().size() - 1) + " more" : "") + ")")
+                            .orElse(": the table has a header but no rows"));
+        }
         ConnectionStatusAssessment assessment = ConnectionStatusAssessment.assess(table, FailureThreshold.DEFAULT);
         Output output = new Output(spec.commandLine().getOut());
         if (common.json) {

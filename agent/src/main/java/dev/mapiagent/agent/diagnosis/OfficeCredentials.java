@@ -1,5 +1,6 @@
 package dev.mapiagent.agent.diagnosis;
 
+import dev.mapiagent.agent.host.CredentialName;
 import dev.mapiagent.agent.host.CredentialType;
 import dev.mapiagent.agent.host.StoredCredential;
 import dev.mapiagent.protocol.CredentialsSection;
@@ -25,11 +26,15 @@ public final class OfficeCredentials {
                 .toList());
     }
 
-    /** The Generic credentials whose target starts with one of the prefixes: what clear-office-credentials deletes. */
+    /**
+     * The Generic credentials whose target starts with one of the prefixes: what clear-office-credentials
+     * deletes. A configured prefix may be written as cmdkey prints it ({@code LegacyGeneric:target=...}).
+     */
     public static List<StoredCredential> stale(List<StoredCredential> all, List<String> prefixes) {
         return all.stream()
                 .filter(c -> c.type() == CredentialType.GENERIC)
-                .filter(c -> prefixes.stream().anyMatch(p -> c.target().regionMatches(true, 0, p, 0, p.length())))
+                .filter(c -> prefixes.stream().map(p -> CredentialName.parse(p).target())
+                        .anyMatch(p -> c.target().regionMatches(true, 0, p, 0, p.length())))
                 .toList();
     }
 }

@@ -3,6 +3,7 @@ package dev.mapiagent.agent.export;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.mapiagent.agent.diagnosis.outlook.AutodiscoverCacheReader;
+import dev.mapiagent.agent.diagnosis.outlook.OutlookDetector;
 import dev.mapiagent.agent.host.Hive;
 import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.agent.host.HostException;
@@ -28,7 +29,7 @@ import java.util.stream.Stream;
 
 /**
  * Writes a host snapshot (DESIGN.md §3) of a host: the registry keys the agent reads, Office's
- * cached logons (names only), Outlook's processes, the Autodiscover cache and, when given, a
+ * cached logons (names only), Outlook's processes, the version of each MSI OUTLOOK.EXE, the Autodiscover cache and, when given, a
  * Connection Status table. The folder appears whole or not at all.
  */
 public final class SnapshotExport {
@@ -57,6 +58,7 @@ public final class SnapshotExport {
             RegFile.of(registry, RegFormat.regedit()).write(temp.resolve("registry.reg"));
             int credentials = writeCredentials(host, temp.resolve("credentials.json"));
             writeProcesses(host, temp.resolve("processes.json"));
+            writeFileVersions(host, registry, temp.resolve("files.json"));
             int cacheFiles = copyCache(host.localAppData(), temp.resolve("LocalAppData"));
             if (connectionStatus.isPresent()) {
                 Files.writeString(temp.resolve("connection-status.txt"), connectionStatus.get(), StandardCharsets.UTF_8);
@@ -133,6 +135,15 @@ public final class SnapshotExport {
             if (p.sessionId() == session && p.name().toUpperCase(Locale.ROOT).equals("OUTLOOK.EXE")) {
                 array.addObject().put("name", p.name()).put("pid", p.pid()).put("sessionId", 1);
             }
+        }
+        Files.writeString(file, ProtocolJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(array) + "\n");
+    }
+
+    /** The version resource of each MSI OUTLOOK.EXE: its registry version stays at the service-pack level. */
+    private static void writeFileVersions(Host host, Registry registry, Path file) throws IOException {
+        ArrayNode array = JsonNodeFactory.instance.arrayNode();
+        for (String exe : OutlookDetector.msiOutlookExecutables(registry)) {
+            host.fileVersions().fileVersion(exe).ifPresent(v -> array.addObject().put("path", exe).put("fileVersion", v));
         }
         Files.writeString(file, ProtocolJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(array) + "\n");
     }

@@ -125,7 +125,8 @@ public final class Healer {
 
     private static Set<HealAction> remediesOf(List<Finding> findings) {
         Set<HealAction> actions = EnumSet.noneOf(HealAction.class);
-        findings.stream().map(Finding::remedy).filter(r -> r != null)
+        // an info finding (stale SSPI logons on a PC without a problem) names its remedy but is not one to apply unasked
+        findings.stream().filter(f -> f.severity().isProblem()).map(Finding::remedy).filter(r -> r != null)
                 .forEach(r -> HealAction.byId(r).ifPresent(actions::add));
         return actions;
     }

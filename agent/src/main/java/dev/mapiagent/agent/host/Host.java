@@ -30,6 +30,11 @@ public interface Host {
     /** A short description for messages: "this PC" or "snapshot DIR". */
     String describe();
 
+    /** Version resources of executables (files.json in a snapshot); none when the host cannot read them. */
+    default FileVersions fileVersions() {
+        return FileVersions.NONE;
+    }
+
     /** How secrets the agent keeps (its token) are protected at rest; DPAPI on a live Windows host. */
     default SecretProtector secretProtector() {
         return SecretProtector.USER_FILE_ONLY;

@@ -122,7 +122,7 @@ public final class LogonCycle {
 
     private Optional<Report> autoHeal(Report report) {
         Set<HealAction> wanted = EnumSet.noneOf(HealAction.class);
-        for (Finding f : report.findings()) {
+        for (Finding f : report.findings().stream().filter(f -> f.severity().isProblem()).toList()) {
             HealAction.byId(f.remedy() == null ? "" : f.remedy())
                     .filter(config.autoHealActions()::contains).ifPresent(wanted::add);
         }

@@ -172,4 +172,31 @@ class DiagnoseCommandTest {
         assertTrue(run.errIsOneLine(), run.err());
         assertTrue(run.err().contains("too large"), run.err());
     }
+
+    @Test
+    void humanOutputEndsWithOneSummaryLineForIntune() {
+        CliRun run = CliRun.of("diagnose", "--snapshot", ExampleSnapshots.arg("fallback-stale-sspi"));
+
+        List<String> lines = run.out().lines().toList();
+        String last = lines.get(lines.size() - 1);
+        assertTrue(last.startsWith("mapi-agent: DEGRADED protocol=RPC_HTTP findings="), last);
+        assertTrue(last.contains("OFFICE_SSPI_CREDENTIALS") && last.contains("CONNECTION_FALLBACKx2"), last);
+        assertTrue(last.length() <= 2048);
+    }
+
+    @Test
+    void aGermanConnectionStatusTableIsRefusedWithExitTwoNotAnAllClear() throws IOException {
+        Path status = temp.resolve("status-de.txt");
+        Files.writeString(status, """
+                CID  SMTP-Adresse      Proxyserver  Servername        Status     Protokoll  Typ   Anf./Fehl.
+                4    anna@contoso.de                mail.contoso.de   Getrennt   HTTP       Mail  0/15
+                """, StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.of("diagnose", "--snapshot", ExampleSnapshots.arg("healthy"), "--connection-status",
+                status.toString());
+
+        assertEquals(2, run.exitCode(), run.out());
+        assertTrue(run.errIsOneLine(), run.err());
+        assertEquals("", run.out());
+    }
 }

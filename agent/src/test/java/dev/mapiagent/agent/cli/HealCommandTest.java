@@ -217,4 +217,15 @@ class HealCommandTest {
             assertEquals(1, journals.filter(p -> p.toString().endsWith(".json")).count());
         }
     }
+
+    @Test
+    void healSaysTheNextStepIsRestartingOutlookThenCheckingTheProtocol() {
+        Path pc = SnapshotCopy.of("mapihttp-disabled", temp);
+
+        CliRun run = CliRun.of("heal", "--snapshot", pc.toString());
+
+        assertTrue(run.out().contains("Next step: restart Outlook so it uses the change (mapi-agent heal --only"
+                + " restart-outlook), then capture a new Connection Status; if it still shows RPC/HTTP, re-create the"
+                + " Outlook profile"), run.out());
+    }
 }

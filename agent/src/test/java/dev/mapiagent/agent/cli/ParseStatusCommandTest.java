@@ -1,6 +1,7 @@
 package dev.mapiagent.agent.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -103,5 +104,43 @@ class ParseStatusCommandTest {
         CliRun run = CliRun.withStdin(RUNBOOK_FALLBACK, "parse-status", "--json");
         ProtocolJson.mapper().readTree(run.out());
         assertTrue(run.out().strip().startsWith("{") && run.out().strip().endsWith("}"));
+    }
+
+    @Test
+    void aTableWhoseRowsCannotBeReadIsRefusedInOneLineNeverAnAllClear() {
+        CliRun run = CliRun.withStdin("""
+                Server Name | Conn | Type | Protocol | Req/Fail
+                mail.domain.com | OK | Mail | RPC/HTTP | 45 - 3
+                mail.domain.com | OK | Directory | RPC/HTTP | 12 - 1
+                """, "parse-status");
+
+        assertEquals(2, run.exitCode(), run.out());
+        assertTrue(run.errIsOneLine(), run.err());
+        assertTrue(run.err().contains("no row of the Connection Status table could be read (line 2: Req/Fail"), run.err());
+        assertFalse(run.out().contains("No problem found"), run.out());
+    }
+
+    @Test
+    void aPartlyReadableTableShowsTheUnreadLinesAsAProblem() {
+        CliRun run = CliRun.withStdin("""
+                Server Name | Conn | Type | Protocol | Req/Fail
+                mail.domain.com | OK | Mail | MAPI/HTTP | 45/0
+                mail.domain.com | OK | Directory | RPC/HTTP | 12 - 1
+                """, "parse-status");
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.out().contains("CONNECTION_STATUS_UNREADABLE"), run.out());
+    }
+
+    @Test
+    void aGermanTableIsRefusedWithExitTwoAndOneLine() {
+        CliRun run = CliRun.withStdin("""
+                CID  SMTP-Adresse      Proxyserver  Servername        Status     Protokoll  Typ   Anf./Fehl.
+                4    anna@contoso.de                mail.contoso.de   Getrennt   HTTP       Mail  0/15
+                """, "parse-status");
+
+        assertEquals(2, run.exitCode(), run.out());
+        assertTrue(run.errIsOneLine(), run.err());
+        assertTrue(run.err().contains("another language (\"Protokoll\")"), run.err());
     }
 }

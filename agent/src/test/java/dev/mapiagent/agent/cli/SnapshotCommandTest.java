@@ -43,6 +43,19 @@ class SnapshotCommandTest {
     }
 
     @Test
+    void theVersionOfAnMsiOutlookExeTravelsWithTheSnapshot() throws IOException {
+        Path source = Path.of("..", "examples", "real", "msi-outlook2010-patched-outlook-exe").toAbsolutePath().normalize();
+        Path copy = temp.resolve("out");
+
+        assertEquals(0, CliRun.of("snapshot", "--snapshot", source.toString(), "--out", copy.toString()).exitCode());
+
+        String files = Files.readString(copy.resolve("files.json"));
+        assertTrue(files.contains("14.0.7268.5000") && files.contains("Office14\\\\OUTLOOK.EXE"), files);
+        JsonNode again = withoutRunFields(CliRun.of("diagnose", "--snapshot", copy.toString(), "--json").out());
+        assertEquals("14.0.7268.5000", again.path("outlook").path("version").asText());
+    }
+
+    @Test
     void onlyOfficeCredentialNamesLeaveThePc() throws IOException {
         Path copy = temp.resolve("out");
         CliRun.of("snapshot", "--snapshot", ExampleSnapshots.arg("fallback-stale-sspi"), "--out", copy.toString());

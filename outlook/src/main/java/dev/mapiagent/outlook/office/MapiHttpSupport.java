@@ -6,16 +6,16 @@ package dev.mapiagent.outlook.office;
  * <p>Rules (Exchange "MAPI over HTTP" supportability matrix and the Office 2013 SP1 build):
  * <ul>
  *   <li>16.x (2016, 2019, 2021, 2024, Microsoft 365): always.</li>
- *   <li>15.x (2013): from SP1, 15.0.4569.1507 as Microsoft's deployment docs and the project's
- *       contract (DESIGN.md §4) give it. Some inventories show SP1 OUTLOOK.EXE as .1506; that is
- *       unconfirmed, and the contract wins until a real PC shows otherwise.</li>
+ *   <li>15.x (2013): from SP1. MSI Office 2013 SP1 reports 15.0.4569.1506 and Click-to-Run SP1
+ *       15.0.4569.1507; both speak MAPI over HTTP, so the floor is .1506 (docs/outlook-facts.md,
+ *       "Outlook 2013 SP1 build").</li>
  *   <li>14.x (2010): only with SP2 plus KB2956191 and KB2965295 (April 14, 2015). Those updates
  *       belong to the April 2015 Office 2010 patch wave, build 14.0.7147.5000 (the build the other
  *       Office 2010 updates of that day carry); the threshold is that build. Assumption: the
  *       Outlook KBs carry the same build, not confirmed from the KB pages. An MSI install's
  *       DisplayVersion stays at the service-pack level (SP2 = 14.0.7015.1000) whatever updates are
- *       installed, so a patched Outlook 2010 found only through the registry still reads as not
- *       capable: the message says what it needs so the helpdesk can check.</li>
+ *       installed, so the build is read from OUTLOOK.EXE's file version when the host can (docs/outlook-facts.md,
+ *       "Registry version versus file version").</li>
  *   <li>12.x and older: never.</li>
  * </ul>
  *
@@ -24,7 +24,7 @@ package dev.mapiagent.outlook.office;
  */
 public record MapiHttpSupport(boolean capable, String message) {
 
-    public static final OfficeVersion OUTLOOK_2013_SP1 = new OfficeVersion(15, 0, 4569, 1507);
+    public static final OfficeVersion OUTLOOK_2013_SP1 = new OfficeVersion(15, 0, 4569, 1506);
     public static final OfficeVersion OUTLOOK_2010_APRIL_2015 = new OfficeVersion(14, 0, 7147, 5000);
 
     static final String OUTLOOK_2010_NEEDS = "needs SP2 + KB2956191/KB2965295 (April 14, 2015 updates)";

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.StringJoiner;
 
 /**
@@ -21,9 +22,13 @@ import java.util.StringJoiner;
  *                 Directory row (or row without a type) uses MAPI over HTTP; UNKNOWN otherwise
  * @param verdict  by {@link Verdicts#of}: FAILING with a disconnected row, DEGRADED with any other
  *                 finding, HEALTHY without findings, UNKNOWN when the table has no readable row
- * @param findings CONNECTION_FALLBACK, CONNECTION_DISCONNECTED and CONNECTION_FAILURES, in row order
+ * @param findings CONNECTION_FALLBACK, CONNECTION_DISCONNECTED and CONNECTION_FAILURES, in row order, then
+ *                 CONNECTION_STATUS_UNREADABLE when a line of the table (or every line) could not be read
  */
 public record ConnectionStatusAssessment(MapiProtocol protocol, Verdict verdict, List<Finding> findings) {
+
+    /** Evidence stays one readable line however many lines were not read. */
+    private static final int MAX_LINES_SHOWN = 5;
 
     public ConnectionStatusAssessment {
         Objects.requireNonNull(protocol, "protocol");
@@ -37,6 +42,7 @@ public record ConnectionStatusAssessment(MapiProtocol protocol, Verdict verdict,
         for (ConnectionRow row : table.rows()) {
             findingsFor(row, threshold, findings);
         }
+        unreadable(table).ifPresent(findings::add);
         return new ConnectionStatusAssessment(protocolOf(table.rows()), Verdicts.of(findings, !table.rows().isEmpty()),
                 findings);
     }
@@ -62,6 +68,34 @@ public record ConnectionStatusAssessment(MapiProtocol protocol, Verdict verdict,
                             + percent(threshold.ratio()) + " allowed)",
                     evidence));
         }
+    }
+
+    /**
+     * Unread lines may be the very rows that show RPC/HTTP or a lost connection, so they are a warning:
+     * the table cannot show that Outlook is fine (docs/outlook-facts.md, "Connection Status table").
+     */
+    private static Optional<Finding> unreadable(ParsedStatusTable table) {
+        if (table.rows().isEmpty() && table.unreadable().isEmpty()) {
+            return Optional.of(Finding.of(FindingCode.CONNECTION_STATUS_UNREADABLE, Severity.WARNING,
+                    "The Connection Status table has a header but no rows, so it shows nothing about Outlook's connections",
+                    null));
+        }
+        if (table.unreadable().isEmpty()) {
+            return Optional.empty();
+        }
+        String message = table.rows().isEmpty()
+                ? "No row of the Connection Status table could be read (" + table.unreadable().size()
+                        + " line(s)), so it shows nothing about Outlook's connections"
+                : table.unreadable().size() + " line(s) of the Connection Status table could not be read; they may be"
+                        + " the rows that show a problem";
+        StringJoiner evidence = new StringJoiner("; ");
+        table.unreadable().stream().limit(MAX_LINES_SHOWN)
+                .forEach(u -> evidence.add("line " + u.line() + ": " + u.reason()));
+        if (table.unreadable().size() > MAX_LINES_SHOWN) {
+            evidence.add("and " + (table.unreadable().size() - MAX_LINES_SHOWN) + " more");
+        }
+        return Optional.of(Finding.of(FindingCode.CONNECTION_STATUS_UNREADABLE, Severity.WARNING, message,
+                evidence.toString()));
     }
 
     /** "Only failed requests": some failed and none succeeded, as in the runbook's {@code 0/15}. */

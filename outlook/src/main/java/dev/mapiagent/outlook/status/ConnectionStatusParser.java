@@ -58,8 +58,12 @@ public final class ConnectionStatusParser {
         }
         List<StatusTable> tables = tablesIn(text.startsWith(String.valueOf(BOM)) ? text.substring(1) : text);
         if (tables.isEmpty()) {
-            throw new NoTableException("no Connection Status table found"
-                    + " (expected a header with Protocol and Server name or Proxy Server columns)");
+            throw LocalizedHeader.find(text).<NoTableException>map(line -> new NoTableException("line " + line.number()
+                            + " looks like a Connection Status header in another language (\"" + line.word()
+                            + "\"); only Outlook's English column names are read, so this table is refused rather than"
+                            + " guessed at"))
+                    .orElseGet(() -> new NoTableException("no Connection Status table found"
+                            + " (expected a header with Protocol and Server name or Proxy Server columns)"));
         }
         return merge(tables.stream().map(StatusTable::read).toList());
     }

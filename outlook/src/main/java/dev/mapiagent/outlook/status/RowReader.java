@@ -10,10 +10,13 @@ final class RowReader {
     private static final Set<String> CONNECTED = Set.of("established", "connected", "ok");
     /**
      * "Connecting" counts as not connected: the text is a snapshot, and at that moment the connection
-     * carried nothing. Texts in neither set (other languages, new Outlook wording) leave the state unknown.
+     * carried nothing. German Outlook names these states "Getrennt" and "Verbindungsversuch"
+     * (docs/outlook-facts.md, "Localized tables"). Texts in neither set (other languages, new Outlook
+     * wording) leave the state unknown.
      */
     private static final Set<String> NOT_CONNECTED = Set.of(
-            "disc", "disconnected", "connecting", "reconnecting", "trying to connect", "failed", "offline", "closed");
+            "disc", "disconnected", "connecting", "reconnecting", "trying to connect", "failed", "offline", "closed",
+            "getrennt", "verbindungsversuch");
     /** Enough for any count Outlook shows, and no overflow. */
     private static final int MAX_DIGITS = 9;
     private static final int MAX_SHOWN = 40;

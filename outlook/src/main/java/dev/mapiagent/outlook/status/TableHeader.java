@@ -39,6 +39,10 @@ record TableHeader(Separator separator, List<HeaderCell> cells) {
         return Optional.empty();
     }
 
+    boolean has(Column column) {
+        return has(cells, column);
+    }
+
     boolean hasOutlookOnlyColumn() {
         return cells.stream().anyMatch(cell -> cell.column() != null && cell.column().outlookOnly());
     }

@@ -48,14 +48,19 @@ class OfficeVersionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"15.0.4569.1507", "15.0.4569.1508", "15.0.5589.1000"})
+    @ValueSource(strings = {"15.0.4569.1506", "15.0.4569.1507", "15.0.4569.1508", "15.0.5589.1000"})
     void outlook2013SupportsMapiHttpFromSp1(String build) {
         assertTrue(OfficeVersion.parse(build).supportsMapiHttp());
     }
 
     @Test
-    void outlook2013OneBuildBeforeSp1DoesNotSupportMapiHttp() {
-        assertFalse(OfficeVersion.parse("15.0.4569.1506").supportsMapiHttp());
+    void msiOffice2013Sp1Build1506SupportsMapiHttp() {
+        assertTrue(OfficeVersion.parse("15.0.4569.1506").supportsMapiHttp());
+    }
+
+    @Test
+    void outlook2013OneBuildBeforeTheMsiSp1BuildDoesNotSupportMapiHttp() {
+        assertFalse(OfficeVersion.parse("15.0.4569.1505").supportsMapiHttp());
     }
 
     @Test
@@ -63,7 +68,7 @@ class OfficeVersionTest {
         MapiHttpSupport support = OfficeVersion.parse("15.0.4420.1017").mapiHttpSupport();
 
         assertFalse(support.capable());
-        assertEquals("Outlook 2013 15.0.4420.1017 is older than SP1 (15.0.4569.1507);"
+        assertEquals("Outlook 2013 15.0.4420.1017 is older than SP1 (15.0.4569.1506);"
                 + " MAPI over HTTP needs Office 2013 SP1 or later", support.message());
     }
 
@@ -98,7 +103,7 @@ class OfficeVersionTest {
         assertTrue(MapiHttpSupport.ofMajorOnly(16).capable());
         MapiHttpSupport outlook2013 = MapiHttpSupport.ofMajorOnly(15);
         assertFalse(outlook2013.capable());
-        assertEquals("Outlook 2013: build number not found in the registry; MAPI over HTTP needs SP1 (15.0.4569.1507)",
+        assertEquals("Outlook 2013: build number not found in the registry; MAPI over HTTP needs SP1 (15.0.4569.1506)",
                 outlook2013.message());
     }
 

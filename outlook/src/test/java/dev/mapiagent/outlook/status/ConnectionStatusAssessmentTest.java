@@ -2,6 +2,7 @@ package dev.mapiagent.outlook.status;
 
 import static dev.mapiagent.outlook.status.StatusSamples.parsed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mapiagent.protocol.Finding;
 import dev.mapiagent.protocol.FindingCode;
@@ -133,11 +134,39 @@ class ConnectionStatusAssessmentTest {
     }
 
     @Test
-    void tableWithoutRowsIsUnknown() {
+    void tableWithoutRowsIsUnknownAndSaysItShowsNothing() {
         ConnectionStatusAssessment assessment = assess(
                 ConnectionStatusParser.parse("Server Name | Conn | Type | Protocol | Req/Fail\n"));
 
-        assertEquals(new ConnectionStatusAssessment(MapiProtocol.UNKNOWN, Verdict.UNKNOWN, List.of()), assessment);
+        assertEquals(MapiProtocol.UNKNOWN, assessment.protocol());
+        assertEquals(Verdict.UNKNOWN, assessment.verdict());
+        assertEquals(List.of("CONNECTION_STATUS_UNREADABLE"), assessment.findings().stream().map(Finding::code).toList());
+    }
+
+    @Test
+    void anUnreadableRowIsAWarningSoTheTableIsNeverAnAllClear() {
+        ConnectionStatusAssessment assessment = assess(ConnectionStatusParser.parse("""
+                Server Name | Conn | Type | Protocol | Req/Fail
+                mail.domain.com | OK | Mail | MAPI/HTTP | 45/0
+                mail.domain.com | OK | Directory | MAPI/HTTP | 45-3
+                """));
+
+        Finding unreadable = assessment.findings().get(0);
+        assertEquals("CONNECTION_STATUS_UNREADABLE", unreadable.code());
+        assertEquals(Severity.WARNING, unreadable.severity());
+        assertTrue(unreadable.evidence().startsWith("line 3: Req/Fail"), unreadable.evidence());
+        assertEquals(Verdict.DEGRADED, assessment.verdict());
+    }
+
+    @Test
+    void everyRowUnreadableGivesNoVerdictButAWarning() {
+        ConnectionStatusAssessment assessment = assess(ConnectionStatusParser.parse("""
+                Server Name | Conn | Type | Protocol | Req/Fail
+                mail.domain.com | OK | Mail | MAPI/HTTP | 45-0
+                """));
+
+        assertEquals(Verdict.UNKNOWN, assessment.verdict());
+        assertTrue(assessment.findings().get(0).message().startsWith("No row of the Connection Status table could be read"));
     }
 
     private static ConnectionStatusAssessment assess(ParsedStatusTable table) {

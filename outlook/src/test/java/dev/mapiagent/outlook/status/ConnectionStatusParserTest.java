@@ -291,4 +291,85 @@ class ConnectionStatusParserTest {
         return new ConnectionRow(line, HTTP_HOST, "ann@contoso.com", type, "HTTP", MapiProtocol.MAPI_HTTP,
                 "Established", true, requests, 0, "Bearer*");
     }
+
+    @Test
+    void readsAlignedRowsWhoseCellsDriftedFromTheirColumnsByContent() {
+        ParsedStatusTable table = parsed("outlook2010-drifted.txt");
+
+        assertEquals(List.of(), table.unreadable());
+        assertEquals(List.of(2, 3, 4), table.rows().stream().map(ConnectionRow::line).toList());
+        assertTrue(table.rows().stream().allMatch(r -> r.protocol() == MapiProtocol.RPC_HTTP), table.rows().toString());
+        assertTrue(table.rows().stream().allMatch(r -> r.server().equals(HTTP_HOST)), table.rows().toString());
+    }
+
+    @Test
+    void readsPipeRowsWithACellTooManyOrTooFewByContent() {
+        ParsedStatusTable table = parsed("outlook2016-pipes-shifted.txt");
+
+        assertEquals(List.of(), table.unreadable());
+        assertEquals(List.of(
+                new ConnectionRow(2, "mail.contoso.com", "ann@contoso.com", "Mail", "RPC/HTTP", MapiProtocol.RPC_HTTP,
+                        "Established", true, 120, 0, "Nego*"),
+                new ConnectionRow(3, "mail.contoso.com", "ann@contoso.com", "Directory", "RPC/HTTP", MapiProtocol.RPC_HTTP,
+                        "Established", true, 36, 0, "Nego*")),
+                table.rows());
+    }
+
+    @Test
+    void aRowWhoseCounterCannotBeReadStaysUnreadEvenWhenItsProtocolCan() {
+        ParsedStatusTable table = ConnectionStatusParser.parse("""
+                Server Name | Conn | Type | Protocol | Req/Fail
+                mail.domain.com | Disc | Mail | MAPI/HTTP | 0 / fifteen
+                """);
+
+        assertEquals(List.of(), table.rows());
+        assertEquals(List.of(2), table.unreadable().stream().map(UnreadableLine::line).toList());
+    }
+
+    @Test
+    void aGermanTableIsRefusedWithOneLineNamingTheTranslatedColumn() {
+        NoTableException refused = assertThrows(NoTableException.class, () -> parsed("localized-de.txt"));
+
+        assertEquals("line 1 looks like a Connection Status header in another language (\"Protokoll\"); only Outlook's"
+                + " English column names are read, so this table is refused rather than guessed at", refused.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Getrennt", "Verbindungsversuch"})
+    void germanDisconnectedStatesCountAsNotConnected(String state) {
+        assertEquals(Boolean.FALSE, RowReader.connected(state));
+    }
+
+    @Test
+    void theRestOfAWrappedRowIsUnreadNotAGarbageRow() {
+        ParsedStatusTable table = ConnectionStatusParser.parse("""
+                CID  Proxy Server          Protocol  Authn              Encrypt   RPCPort  Type
+                15   outlook.office365.com RPC/HTTP  Clear [Anonymous]  SSL
+                        [No]  6001     Mail
+                """);
+
+        assertEquals(List.of(2), table.rows().stream().map(ConnectionRow::line).toList());
+        assertEquals(List.of(new UnreadableLine(3, "[No]  6001     Mail",
+                "no protocol")), table.unreadable());
+    }
+
+    @Test
+    void aLostConnectionWordThatDriftedOutOfTheStatusColumnIsStillSeen() {
+        ParsedStatusTable table = ConnectionStatusParser.parse("""
+                CID  Display Name        Server name       Status        Protocol  Req/Fail
+                4    Ann Disconnected    mail.contoso.com                HTTP      0/15
+                """);
+
+        assertEquals(List.of(Boolean.FALSE), table.rows().stream().map(ConnectionRow::connected).toList());
+    }
+
+    @Test
+    void aStateWordInADisplayNameNeverOverridesTheStatusCell() {
+        ParsedStatusTable table = ConnectionStatusParser.parse("""
+                CID  Display Name        Server name       Status        Protocol  Req/Fail
+                4    Offline Archive     mail.contoso.com  Established   HTTP      12/0
+                """);
+
+        assertEquals(List.of(Boolean.TRUE), table.rows().stream().map(ConnectionRow::connected).toList());
+    }
 }

@@ -48,9 +48,29 @@ public final class AutodiscoverCacheReader {
     private AutodiscoverCacheReader() {
     }
 
+    /**
+     * The cache and the Autodiscover error answers in it (POX {@code <Error>} with an ErrorCode such as
+     * 500, 600 or 603: [MS-OXDSCLI] 2.2.4.1.1.3.2), which Outlook keeps as the account's answer.
+     *
+     * @param section the report section
+     * @param errors  the cached error answers, in file order
+     */
+    public record AutodiscoverCache(AutodiscoverSection section, List<CachedError> errors) {
+    }
+
+    /** One cached error answer: the file (as the report shows it), its ErrorCode and Message (either may be null). */
+    public record CachedError(String path, String code, String message) {
+    }
+
     /** The cache as the report shows it; paths are relative to {@code localAppData}, with "/" separators. */
     public static AutodiscoverSection read(Path localAppData) {
+        return inspect(localAppData).section();
+    }
+
+    /** Like {@link #read}, with the error answers found in the cache. */
+    public static AutodiscoverCache inspect(Path localAppData) {
         List<AutodiscoverFile> entries = new ArrayList<>();
+        List<CachedError> errors = new ArrayList<>();
         boolean settingsSeen = false;
         boolean mapiHttpSeen = false;
         for (Folder folder : FOLDERS) {
@@ -65,11 +85,16 @@ public final class AutodiscoverCacheReader {
             for (Path file : files) {
                 Entry entry = readOne(relative(localAppData, file), file);
                 entries.add(entry.file());
+                if (entry.serverError() != null) {
+                    errors.add(new CachedError(entry.file().path(), entry.serverError().code(), entry.serverError().message()));
+                }
                 settingsSeen |= entry.carriesSettings();
                 mapiHttpSeen |= entry.carriesSettings() && entry.file().mapiHttp();
             }
         }
-        return new AutodiscoverSection(List.copyOf(entries), settingsSeen ? Boolean.valueOf(mapiHttpSeen) : null);
+        return new AutodiscoverCache(
+                new AutodiscoverSection(List.copyOf(entries), settingsSeen ? Boolean.valueOf(mapiHttpSeen) : null),
+                List.copyOf(errors));
     }
 
     /**
@@ -81,7 +106,11 @@ public final class AutodiscoverCacheReader {
         return FOLDERS.stream().flatMap(f -> list(resolve(localAppData, f), f).stream()).toList();
     }
 
-    private record Entry(AutodiscoverFile file, boolean carriesSettings) {
+    private record Entry(AutodiscoverFile file, boolean carriesSettings, AutodiscoverResponse.ServerError serverError) {
+
+        Entry(AutodiscoverFile file, boolean carriesSettings) {
+            this(file, carriesSettings, null);
+        }
     }
 
     private static Entry readOne(String shownPath, Path file) {
@@ -95,7 +124,7 @@ public final class AutodiscoverCacheReader {
             AutodiscoverResponse pox = AutodiscoverParser.parse(bytes);
             String error = pox.isError() ? "Autodiscover error response: " + pox.error().describe() : null;
             return new Entry(new AutodiscoverFile(shownPath, pox.emailAddress(), pox.mapiHttp(), pox.mailStoreUrls(),
-                    pox.addressBookUrls(), oneLine(error)), pox.carriesSettings() && !pox.isError());
+                    pox.addressBookUrls(), oneLine(error)), pox.carriesSettings() && !pox.isError(), pox.error());
         } catch (HostileXmlException e) {
             throw new HostileXmlException(shownPath + ": " + e.getMessage() + " (refused unread: a tampered file)");
         } catch (AutodiscoverParseException e) {

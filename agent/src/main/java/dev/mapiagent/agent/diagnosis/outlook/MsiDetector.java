@@ -2,6 +2,7 @@ package dev.mapiagent.agent.diagnosis.outlook;
 
 import static dev.mapiagent.agent.host.Hive.HKEY_LOCAL_MACHINE;
 
+import dev.mapiagent.agent.host.FileVersions;
 import dev.mapiagent.agent.host.Registry;
 import dev.mapiagent.outlook.office.MapiHttpSupport;
 import dev.mapiagent.outlook.office.OfficeProductNames;
@@ -57,13 +58,28 @@ final class MsiDetector {
     private record UninstallEntry(String key, OfficeVersion version, boolean x64) {
     }
 
-    static Optional<OutlookInstall> detect(Registry registry) {
+    static Optional<OutlookInstall> detect(Registry registry, FileVersions files) {
         return VIEWS.stream()
                 .flatMap(view -> candidates(registry, view).stream())
-                .filter(c -> registry.string(HKEY_LOCAL_MACHINE, c.installRoot(), "Path").filter(p -> !p.isBlank()).isPresent())
+                .filter(c -> installRoot(registry, c).isPresent())
                 // the newest Outlook; at the same version the 64-bit view wins
                 .max(Comparator.comparingInt(Candidate::major).thenComparing(c -> !c.is32BitView()))
-                .map(c -> install(registry, c));
+                .map(c -> install(registry, files, c));
+    }
+
+    /** The OUTLOOK.EXE of every MSI Outlook registered, newest view first. */
+    static List<String> executables(Registry registry) {
+        return VIEWS.stream()
+                .flatMap(view -> candidates(registry, view).stream())
+                .map(c -> installRoot(registry, c))
+                .flatMap(Optional::stream)
+                .map(MsiDetector::outlookExe)
+                .distinct()
+                .toList();
+    }
+
+    private static Optional<String> installRoot(Registry registry, Candidate candidate) {
+        return registry.string(HKEY_LOCAL_MACHINE, candidate.installRoot(), "Path").filter(p -> !p.isBlank());
     }
 
     private static List<Candidate> candidates(Registry registry, String view) {
@@ -74,15 +90,32 @@ final class MsiDetector {
                 .toList();
     }
 
-    private static OutlookInstall install(Registry registry, Candidate candidate) {
+    /**
+     * The build comes from OUTLOOK.EXE's file version when the host can read it: an MSI install's
+     * DisplayVersion stays at the service-pack level (14.0.7015.1000 for Office 2010 SP2) whatever updates
+     * are installed, while the file version moves with them (docs/outlook-facts.md, "Registry version
+     * versus file version"). A file version of another major version (a stale InstallRoot) is not used.
+     */
+    private static OutlookInstall install(Registry registry, FileVersions files, Candidate candidate) {
         Optional<UninstallEntry> entry = uninstallEntry(registry, candidate);
-        String version = entry.map(e -> e.version().toString()).orElse(candidate.major() + ".0");
-        MapiHttpSupport support = entry.map(e -> e.version().mapiHttpSupport())
+        String exe = outlookExe(installRoot(registry, candidate).orElseThrow());
+        Optional<OfficeVersion> fileVersion = files.fileVersion(exe).flatMap(OfficeVersion::tryParse)
+                .filter(v -> v.major() == candidate.major());
+        Optional<OfficeVersion> build = fileVersion.or(() -> entry.map(UninstallEntry::version));
+        String version = build.map(OfficeVersion::toString).orElse(candidate.major() + ".0");
+        MapiHttpSupport support = build.map(OfficeVersion::mapiHttpSupport)
                 .orElseGet(() -> MapiHttpSupport.ofMajorOnly(candidate.major()));
         String source = HKEY_LOCAL_MACHINE.display(candidate.installRoot())
-                + entry.map(e -> "; " + HKEY_LOCAL_MACHINE.display(e.key())).orElse("");
+                + entry.map(e -> "; " + HKEY_LOCAL_MACHINE.display(e.key()) + " DisplayVersion " + e.version()).orElse("")
+                + fileVersion.map(v -> "; " + exe + " file version " + v).orElse("");
         return new OutlookInstall(OfficeProductNames.msi(candidate.major()), version, OutlookInstall.MSI, null,
                 bitness(registry, candidate, entry), support, source);
+    }
+
+    /** InstallRoot's Path is the folder, as "C:\\Program Files\\Microsoft Office\\Office14\\". */
+    static String outlookExe(String installRoot) {
+        String folder = installRoot.strip();
+        return folder + (folder.endsWith("\\") ? "" : "\\") + "OUTLOOK.EXE";
     }
 
     /** The newest Office product of this major version registered for uninstall in the same view. */

@@ -1,7 +1,9 @@
 package dev.mapiagent.agent.diagnosis.outlook;
 
+import dev.mapiagent.agent.host.FileVersions;
 import dev.mapiagent.agent.host.Registry;
 import dev.mapiagent.protocol.OutlookSection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,7 +18,17 @@ public final class OutlookDetector {
     }
 
     public static Optional<OutlookInstall> detect(Registry registry) {
-        return ClickToRunDetector.detect(registry).or(() -> MsiDetector.detect(registry));
+        return detect(registry, FileVersions.NONE);
+    }
+
+    /** With the host's version resources, an MSI Outlook's build is OUTLOOK.EXE's file version. */
+    public static Optional<OutlookInstall> detect(Registry registry, FileVersions files) {
+        return ClickToRunDetector.detect(registry).or(() -> MsiDetector.detect(registry, files));
+    }
+
+    /** The OUTLOOK.EXE paths of the MSI Outlooks the registry names: whose version resources a snapshot keeps. */
+    public static List<String> msiOutlookExecutables(Registry registry) {
+        return MsiDetector.executables(registry);
     }
 
     /** The report section: the install found, or {@link OutlookSection#notFound()}. */

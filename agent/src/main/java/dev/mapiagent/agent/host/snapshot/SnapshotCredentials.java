@@ -3,6 +3,7 @@ package dev.mapiagent.agent.host.snapshot;
 import dev.mapiagent.agent.host.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mapiagent.agent.host.BadSnapshotException;
+import dev.mapiagent.agent.host.CredentialName;
 import dev.mapiagent.agent.host.CredentialPersist;
 import dev.mapiagent.agent.host.CredentialType;
 import dev.mapiagent.agent.host.CredentialVault;
@@ -19,7 +20,9 @@ import java.util.stream.IntStream;
 /**
  * The Credential Manager of a snapshot: credentials.json, an array of
  * {@code {"target":..., "type":"generic", "user":..., "persist":"local_machine"}}. A missing file
- * means no credentials. Deleting one rewrites the file without that entry; every other entry keeps
+ * means no credentials. A target may be written as {@code cmdkey /list} prints it
+ * ({@code LegacyGeneric:target=...}, {@code Domain:target=...}); it is read as the bare target name, and
+ * then "type" may be left out. Deleting one rewrites the file without that entry; every other entry keeps
  * its exact text, unknown fields included.
  */
 public final class SnapshotCredentials implements CredentialVault {
@@ -85,12 +88,17 @@ public final class SnapshotCredentials implements CredentialVault {
     }
 
     private StoredCredential credential(JsonNode node, int number) {
-        String target = text(node, "target", number)
+        CredentialName written = text(node, "target", number)
                 .filter(t -> !t.isBlank())
+                .map(CredentialName::parse)
                 .orElseThrow(() -> bad(number, "\"target\" is missing"));
-        String typeName = text(node, "type", number).orElseThrow(() -> bad(number, "\"type\" is missing"));
-        CredentialType type = CredentialType.byJsonName(typeName).orElseThrow(() -> bad(number,
-                "unknown credential type \"" + typeName + "\", expected one of " + names(CredentialType.values())));
+        String target = written.target();
+        // "LegacyGeneric:target=..." as cmdkey prints it says the type itself
+        CredentialType type = text(node, "type", number)
+                .map(typeName -> CredentialType.byJsonName(typeName).orElseThrow(() -> bad(number,
+                        "unknown credential type \"" + typeName + "\", expected one of " + names(CredentialType.values()))))
+                .or(written::impliedType)
+                .orElseThrow(() -> bad(number, "\"type\" is missing"));
         // Windows allows a credential without a user name
         String user = text(node, "user", number).orElse("");
         CredentialPersist persist = text(node, "persist", number)

@@ -4,6 +4,7 @@ import dev.mapiagent.agent.host.AgentLogFile;
 import dev.mapiagent.agent.host.BadSnapshotException;
 import dev.mapiagent.agent.host.EventLog;
 import dev.mapiagent.agent.host.FileEventLog;
+import dev.mapiagent.agent.host.FileVersions;
 import dev.mapiagent.agent.host.CredentialVault;
 import dev.mapiagent.agent.host.Hive;
 import dev.mapiagent.agent.host.Host;
@@ -19,7 +20,7 @@ import java.util.UUID;
 
 /**
  * A host read from a snapshot directory (DESIGN.md section 3): registry.reg, credentials.json,
- * processes.json, connection-status.txt and LocalAppData/. Every file but the folder itself is
+ * processes.json, files.json, connection-status.txt and LocalAppData/. Every file but the folder itself is
  * optional. All files are read when the host is opened, so bad input is reported before any work.
  */
 public final class SnapshotHost implements Host {
@@ -28,12 +29,14 @@ public final class SnapshotHost implements Host {
     static final String CREDENTIALS_FILE = "credentials.json";
     static final String PROCESSES_FILE = "processes.json";
     static final String CONNECTION_STATUS_FILE = "connection-status.txt";
+    static final String FILES_FILE = "files.json";
     static final String LOCAL_APP_DATA = "LocalAppData";
 
     private final Path directory;
     private final SnapshotRegistry registry;
     private final SnapshotCredentials credentials;
     private final SnapshotProcesses processes;
+    private final SnapshotFileVersions fileVersions;
     private final Optional<String> connectionStatus;
     private final String deviceId;
     private final EventLog eventLog;
@@ -45,6 +48,7 @@ public final class SnapshotHost implements Host {
                 Files.exists(registryFile) ? RegFile.read(registryFile) : RegFile.empty());
         this.credentials = SnapshotCredentials.read(directory.resolve(CREDENTIALS_FILE));
         this.processes = SnapshotProcesses.read(directory.resolve(PROCESSES_FILE));
+        this.fileVersions = SnapshotFileVersions.read(directory.resolve(FILES_FILE));
         this.connectionStatus = readText(directory.resolve(CONNECTION_STATUS_FILE));
         this.eventLog = new FileEventLog(AgentLogFile.of(directory.resolve(LOCAL_APP_DATA), Clock.systemUTC()));
         this.deviceId = registry.string(Hive.HKEY_LOCAL_MACHINE, "SOFTWARE\\Microsoft\\Cryptography", "MachineGuid")
@@ -73,6 +77,11 @@ public final class SnapshotHost implements Host {
     @Override
     public Processes processes() {
         return processes;
+    }
+
+    @Override
+    public FileVersions fileVersions() {
+        return fileVersions;
     }
 
     /** No Windows event log here: the records go to the snapshot's agent log. */

@@ -15,6 +15,7 @@ import dev.mapiagent.agent.host.CredentialVault;
 import dev.mapiagent.agent.host.EventLog;
 import dev.mapiagent.agent.host.ExecutionContext;
 import dev.mapiagent.agent.host.FileEventLog;
+import dev.mapiagent.agent.host.FileVersions;
 import dev.mapiagent.agent.host.Hive;
 import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.agent.host.HostException;
@@ -157,6 +158,11 @@ public final class WindowsHost implements Host {
     @Override
     public String describe() {
         return "this PC";
+    }
+
+    @Override
+    public FileVersions fileVersions() {
+        return new WindowsFileVersions();
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mapiagent.agent.host.FileVersions;
 import dev.mapiagent.agent.host.RegistryValue;
 import dev.mapiagent.agent.host.snapshot.MemoryRegistry;
 import dev.mapiagent.protocol.OutlookSection;
@@ -114,14 +115,14 @@ class OutlookDetectorTest {
     }
 
     @Test
-    void findsMsiOutlook2013Sp1X64() {
-        msiOutlook2013X64("15.0.4569.1507");
+    void findsMsiOutlook2013Sp1X64AtTheMsiSp1Build() {
+        msiOutlook2013X64("15.0.4569.1506");
 
         OutlookSection section = OutlookDetector.section(registry);
 
-        assertEquals(new OutlookSection(true, "Outlook 2013 (MSI)", "15.0.4569.1507", "MSI", null, "x64", true,
+        assertEquals(new OutlookSection(true, "Outlook 2013 (MSI)", "15.0.4569.1506", "MSI", null, "x64", true,
                 "HKLM\\SOFTWARE\\Microsoft\\Office\\15.0\\Outlook\\InstallRoot; HKLM\\" + UNINSTALL
-                        + "\\{90150000-0011-0000-1000-0000000FF1CE}"), section);
+                        + "\\{90150000-0011-0000-1000-0000000FF1CE} DisplayVersion 15.0.4569.1506"), section);
     }
 
     @Test
@@ -152,7 +153,42 @@ class OutlookDetectorTest {
         assertFalse(install.mapiHttp().capable());
         assertTrue(install.mapiHttp().message().contains("needs SP2 + KB2956191/KB2965295"), install.mapiHttp().message());
         assertEquals("HKLM\\SOFTWARE\\Wow6432Node\\Microsoft\\Office\\14.0\\Outlook\\InstallRoot; HKLM\\" + WOW_UNINSTALL
-                + "\\{90140000-0011-0000-0000-0000000FF1CE}", install.source());
+                + "\\{90140000-0011-0000-0000-0000000FF1CE} DisplayVersion 14.0.7015.1000", install.source());
+    }
+
+    @Test
+    void aPatchedMsiOutlook2010IsJudgedByTheFileVersionOfOutlookExeNotTheRegistry() {
+        msiOutlook2010X86Sp2();
+        FileVersions files = path -> path.equals("C:\\Program Files (x86)\\Microsoft Office\\Office14\\OUTLOOK.EXE")
+                ? Optional.of("14.0.7268.5000") : Optional.empty();
+
+        OutlookInstall install = OutlookDetector.detect(registry, files).orElseThrow();
+
+        assertEquals("14.0.7268.5000", install.version());
+        assertTrue(install.mapiHttp().capable(), install.mapiHttp().message());
+        assertTrue(install.source().endsWith("; C:\\Program Files (x86)\\Microsoft Office\\Office14\\OUTLOOK.EXE"
+                + " file version 14.0.7268.5000"), install.source());
+    }
+
+    @Test
+    void aFileVersionOfAnotherMajorVersionIsNotTaken() {
+        msiOutlook2010X86Sp2();
+
+        OutlookInstall install = OutlookDetector.detect(registry, path -> Optional.of("16.0.4266.1001")).orElseThrow();
+
+        assertEquals("14.0.7015.1000", install.version());
+    }
+
+    @Test
+    void outlookExeIsInTheInstallRootFolderWithOrWithoutATrailingBackslash() {
+        assertEquals("C:\\Office14\\OUTLOOK.EXE", MsiDetector.outlookExe("C:\\Office14\\"));
+        assertEquals("C:\\Office14\\OUTLOOK.EXE", MsiDetector.outlookExe("C:\\Office14"));
+    }
+
+    private void msiOutlook2010X86Sp2() {
+        set("SOFTWARE\\Wow6432Node\\Microsoft\\Office\\14.0\\Outlook\\InstallRoot", "Path",
+                "C:\\Program Files (x86)\\Microsoft Office\\Office14\\");
+        set(WOW_UNINSTALL + "\\{90140000-0011-0000-0000-0000000FF1CE}", "DisplayVersion", "14.0.7015.1000");
     }
 
     @Test

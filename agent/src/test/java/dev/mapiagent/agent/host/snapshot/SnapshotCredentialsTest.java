@@ -39,8 +39,33 @@ class SnapshotCredentialsTest {
 
         assertEquals(4, credentials.size());
         assertEquals(new StoredCredential(SSPI_16, GENERIC, "ann@contoso.com", CredentialPersist.LOCAL_MACHINE), credentials.get(0));
-        assertEquals(new StoredCredential("Domain:target=fileserver01.contoso.local", DOMAIN_PASSWORD, "CONTOSO\\ann",
+        assertEquals(new StoredCredential("fileserver01.contoso.local", DOMAIN_PASSWORD, "CONTOSO\\ann",
                 CredentialPersist.ENTERPRISE), credentials.get(2));
+    }
+
+    @Test
+    void readsTargetsWrittenAsCmdkeyListPrintsThem() throws Exception {
+        List<StoredCredential> credentials = SnapshotCredentials.read(write("""
+                [{"target": "LegacyGeneric:target=MicrosoftOffice16_Data:SSPI:ann@contoso.com", "user": "ann@contoso.com"},
+                 {"target": "Domain:target=fileserver01.contoso.local", "user": "CONTOSO\\\\ann"},
+                 {"target": "WindowsLive:target=virtualapp/didlogical", "type": "generic", "user": "02nfpgrklkitqatu"}]
+                """)).list();
+
+        assertEquals(List.of(new StoredCredential(SSPI_16, GENERIC, "ann@contoso.com", CredentialPersist.LOCAL_MACHINE),
+                new StoredCredential("fileserver01.contoso.local", DOMAIN_PASSWORD, "CONTOSO\\ann",
+                        CredentialPersist.LOCAL_MACHINE),
+                new StoredCredential("WindowsLive:target=virtualapp/didlogical", GENERIC, "02nfpgrklkitqatu",
+                        CredentialPersist.LOCAL_MACHINE)), credentials);
+    }
+
+    @Test
+    void aCmdkeyTargetCanBeDeletedByItsBareName() throws Exception {
+        Path file = write("""
+                [{"target": "LegacyGeneric:target=MicrosoftOffice16_Data:SSPI:ann@contoso.com", "type": "generic"}]
+                """);
+
+        assertTrue(SnapshotCredentials.read(file).delete(SSPI_16, GENERIC));
+        assertEquals(List.of(), SnapshotCredentials.read(file).list());
     }
 
     @Test
@@ -141,7 +166,7 @@ class SnapshotCredentialsTest {
         SnapshotCredentials.read(file).delete(SSPI_16, GENERIC);
 
         assertEquals(List.of("MicrosoftOffice16_Data:ADAL:5f2d1c4e-8b7a-4e61-9d3c-0a1b2c3d4e5f",
-                        "Domain:target=fileserver01.contoso.local", "MicrosoftOffice15_Data:SSPI:ann@contoso.com"),
+                        "fileserver01.contoso.local", "MicrosoftOffice15_Data:SSPI:ann@contoso.com"),
                 SnapshotCredentials.read(file).list().stream().map(StoredCredential::target).toList());
     }
 
