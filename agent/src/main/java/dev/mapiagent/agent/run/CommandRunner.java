@@ -7,6 +7,7 @@ import dev.mapiagent.agent.heal.HealResult;
 import dev.mapiagent.agent.heal.Healer;
 import dev.mapiagent.agent.heal.JournalStep;
 import dev.mapiagent.agent.heal.StepState;
+import dev.mapiagent.agent.heal.UnsafePathException;
 import dev.mapiagent.agent.host.EventLog;
 import dev.mapiagent.agent.report.PendingCommand;
 import dev.mapiagent.agent.report.SpoolItem;
@@ -106,7 +107,15 @@ public final class CommandRunner {
                     "remote command " + command.commandId() + " " + message);
             return Optional.of(result(command, CommandStatus.REFUSED, EXIT_REFUSED, message, diagnosis.get(), null));
         }
-        HealResult heal = healer.heal(new HealRequest(actions, false));
+        HealResult heal;
+        try {
+            heal = healer.heal(new HealRequest(actions, false));
+        } catch (UnsafePathException e) {
+            events.write(EventLog.Level.WARNING, HealEvents.REMOTE_COMMAND_REFUSED,
+                    "remote command " + command.commandId() + " refused: " + e.getMessage());
+            return Optional.of(result(command, CommandStatus.REFUSED, EXIT_REFUSED, "refused: " + e.getMessage(),
+                    diagnosis.get(), null));
+        }
         boolean failed = heal.anyFailed();
         int exit = failed || Verdicts.hasProblem(heal.after().findings()) ? EXIT_PROBLEMS : EXIT_OK;
         return Optional.of(result(command, failed ? CommandStatus.FAILED : CommandStatus.SUCCEEDED, exit,

@@ -7,6 +7,7 @@ import dev.mapiagent.agent.heal.HealRequest;
 import dev.mapiagent.agent.heal.HealResult;
 import dev.mapiagent.agent.heal.Healer;
 import dev.mapiagent.agent.heal.JournalStore;
+import dev.mapiagent.agent.heal.UnsafePathException;
 import dev.mapiagent.agent.report.CollectorClient;
 import dev.mapiagent.agent.report.CollectorException;
 import dev.mapiagent.agent.report.PendingCommand;
@@ -132,7 +133,13 @@ public final class LogonCycle {
         if (config.autoHealActions().contains(HealAction.RESTART_OUTLOOK)) {
             wanted.add(HealAction.RESTART_OUTLOOK);
         }
-        HealResult result = healer.heal(new HealRequest(wanted, false));
+        HealResult result;
+        try {
+            result = healer.heal(new HealRequest(wanted, false));
+        } catch (UnsafePathException e) {
+            log.warn("auto-heal " + wanted + " refused: " + e.getMessage());
+            return Optional.empty();
+        }
         log.info("auto-heal " + wanted + " (journal " + result.journalId() + "): verdict " + result.before().verdict()
                 + " -> " + result.after().verdict());
         return Optional.ofNullable(result.after());

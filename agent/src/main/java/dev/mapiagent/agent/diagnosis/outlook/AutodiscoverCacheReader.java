@@ -81,6 +81,17 @@ public final class AutodiscoverCacheReader {
         return FOLDERS.stream().flatMap(f -> list(resolve(localAppData, f), f).stream()).toList();
     }
 
+    /** The folders the cache lives in, whether they exist or not. */
+    public static List<Path> cacheFolders(Path localAppData) {
+        return FOLDERS.stream().map(f -> resolve(localAppData, f)).toList();
+    }
+
+    /** Whether {@code file} is where and what a cache file is: directly in a cache folder, with a cache file's name. */
+    public static boolean isCacheFile(Path localAppData, Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return FOLDERS.stream().anyMatch(f -> resolve(localAppData, f).equals(file.getParent()) && f.accepts().test(name));
+    }
+
     private record Entry(AutodiscoverFile file, boolean carriesSettings) {
     }
 
