@@ -72,6 +72,9 @@ public final class CommandRunner {
      * command finished before is not run again: its kept result is returned, to be sent again.
      */
     public Optional<SpoolItem> run(PendingCommand command) {
+        if (!command.hasWellFormedId()) {
+            throw new IllegalArgumentException("a command with a malformed id is refused, not run: " + command.shownId());
+        }
         Optional<SpoolItem> kept = finished.result(command.commandId());
         if (kept.isPresent()) {
             return kept;
@@ -82,6 +85,15 @@ public final class CommandRunner {
         // the PC as healing once does), and the interrupted heal's journal stays usable by undo.
         result.ifPresent(finished::remember);
         return result;
+    }
+
+    /**
+     * Records the refusal of a command whose id is not well-formed: nothing of it runs, and no result is sent, since
+     * the id cannot address one.
+     */
+    public void refuseMalformed(PendingCommand command) {
+        events.write(EventLog.Level.WARNING, HealEvents.REMOTE_COMMAND_REFUSED, "remote command " + command.shownId()
+                + " refused whole: not a well-formed command id; actions not run: " + String.join(", ", command.actions()));
     }
 
     private Optional<SpoolItem> execute(PendingCommand command) {
