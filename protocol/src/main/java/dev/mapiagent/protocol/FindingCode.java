@@ -14,6 +14,8 @@ public enum FindingCode {
             "Move the cached Autodiscover files aside so Outlook asks the server again (heal does it); if it persists, check MAPI/HTTP on the server (Get-OrganizationConfig, Get-CASMailbox)."),
     AUTODISCOVER_NO_CACHE(null,
             "Nothing to do: Outlook has not cached an Autodiscover answer yet."),
+    AUTODISCOVER_FILE_REFUSED(HealAction.RESET_AUTODISCOVER_CACHE,
+            "Find out who wrote the named file: Outlook never writes a DOCTYPE or entities. Moving the cache aside (heal does it) lets Outlook ask the server again."),
     OFFICE_SSPI_CREDENTIALS(HealAction.CLEAR_OFFICE_CREDENTIALS,
             "Delete the cached MicrosoftOffice1x_Data:SSPI credentials and restart Outlook (KB4051374; heal does it)."),
     CONNECTION_FALLBACK(null,

@@ -59,6 +59,7 @@ public final class Diagnoser {
 
         AutodiscoverSection autodiscover = AutodiscoverCacheReader.read(host.localAppData());
         findings.addAll(autodiscoverFindings(autodiscover));
+        findings.addAll(AutodiscoverCacheReader.refusedFileFindings(autodiscover));
 
         Optional<DiagnosisInput.StatusText> statusText = input.status()
                 .or(() -> input.readHostStatus()
