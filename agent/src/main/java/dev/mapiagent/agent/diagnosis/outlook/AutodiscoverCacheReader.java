@@ -56,24 +56,6 @@ public final class AutodiscoverCacheReader {
     private AutodiscoverCacheReader() {
     }
 
-    /**
-     * A warning naming the hostile files the cache held (DOCTYPE, entities), which were refused unread: someone other
-     * than Outlook wrote them. The rest of the diagnosis, and the report, go on without them.
-     */
-    public static List<Finding> refusedFileFindings(AutodiscoverSection section) {
-        List<String> refused = section.files().stream()
-                .filter(f -> f.error() != null && f.error().startsWith(REFUSED))
-                .map(AutodiscoverFile::path).toList();
-        if (refused.isEmpty()) {
-            return List.of();
-        }
-        String named = String.join(", ", refused.subList(0, Math.min(refused.size(), NAMED_AT_MOST)))
-                + (refused.size() > NAMED_AT_MOST ? " and " + (refused.size() - NAMED_AT_MOST) + " more" : "");
-        return List.of(Finding.of(FindingCode.AUTODISCOVER_FILE_REFUSED, Severity.WARNING, refused.size()
-                + " Autodiscover cache file(s) carry a DOCTYPE or entities, which Outlook never writes; refused unread.",
-                named));
-    }
-
     /** The cache as the report shows it; paths are relative to {@code localAppData}, with "/" separators. */
     public static AutodiscoverSection read(Path localAppData) {
         List<AutodiscoverFile> entries = new ArrayList<>();
@@ -105,17 +87,6 @@ public final class AutodiscoverCacheReader {
      */
     public static List<Path> cacheFiles(Path localAppData) {
         return FOLDERS.stream().flatMap(f -> list(resolve(localAppData, f), f).stream()).toList();
-    }
-
-    /** The folders the cache lives in, whether they exist or not. */
-    public static List<Path> cacheFolders(Path localAppData) {
-        return FOLDERS.stream().map(f -> resolve(localAppData, f)).toList();
-    }
-
-    /** Whether {@code file} is where and what a cache file is: directly in a cache folder, with a cache file's name. */
-    public static boolean isCacheFile(Path localAppData, Path file) {
-        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return FOLDERS.stream().anyMatch(f -> resolve(localAppData, f).equals(file.getParent()) && f.accepts().test(name));
     }
 
     private record Entry(AutodiscoverFile file, boolean carriesSettings) {
@@ -200,5 +171,34 @@ public final class AutodiscoverCacheReader {
 
     private static String oneLine(String text) {
         return text == null ? null : text.replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * A warning naming the hostile files the cache held (DOCTYPE, entities), which were refused unread: someone other
+     * than Outlook wrote them. The rest of the diagnosis, and the report, go on without them.
+     */
+    public static List<Finding> refusedFileFindings(AutodiscoverSection section) {
+        List<String> refused = section.files().stream()
+                .filter(f -> f.error() != null && f.error().startsWith(REFUSED))
+                .map(AutodiscoverFile::path).toList();
+        if (refused.isEmpty()) {
+            return List.of();
+        }
+        String named = String.join(", ", refused.subList(0, Math.min(refused.size(), NAMED_AT_MOST)))
+                + (refused.size() > NAMED_AT_MOST ? " and " + (refused.size() - NAMED_AT_MOST) + " more" : "");
+        return List.of(Finding.of(FindingCode.AUTODISCOVER_FILE_REFUSED, Severity.WARNING, refused.size()
+                + " Autodiscover cache file(s) carry a DOCTYPE or entities, which Outlook never writes; refused unread.",
+                named));
+    }
+
+    /** The folders the cache lives in, whether they exist or not. */
+    public static List<Path> cacheFolders(Path localAppData) {
+        return FOLDERS.stream().map(f -> resolve(localAppData, f)).toList();
+    }
+
+    /** Whether {@code file} is where and what a cache file is: directly in a cache folder, with a cache file's name. */
+    public static boolean isCacheFile(Path localAppData, Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return FOLDERS.stream().anyMatch(f -> resolve(localAppData, f).equals(file.getParent()) && f.accepts().test(name));
     }
 }
