@@ -16,6 +16,8 @@ public enum FindingCode {
             "Outlook cached an Autodiscover error answer: move the cached files aside so Outlook asks again (heal does it); if the error comes back, check Autodiscover on the server for this address."),
     AUTODISCOVER_NO_CACHE(null,
             "Nothing to do: Outlook has not cached an Autodiscover answer yet."),
+    AUTODISCOVER_FILE_REFUSED(HealAction.RESET_AUTODISCOVER_CACHE,
+            "Find out who wrote the named file: Outlook never writes a DOCTYPE or entities. Moving the cache aside (heal does it) lets Outlook ask the server again."),
     OFFICE_SSPI_CREDENTIALS(HealAction.CLEAR_OFFICE_CREDENTIALS,
             "Delete the cached MicrosoftOffice1x_Data:SSPI credentials and restart Outlook (KB4051374; heal does it)."),
     CONNECTION_FALLBACK(null,

@@ -3,6 +3,7 @@ package dev.mapiagent.agent.cli;
 import dev.mapiagent.agent.config.ConfigException;
 import dev.mapiagent.agent.export.ExportException;
 import dev.mapiagent.agent.heal.UnknownJournalException;
+import dev.mapiagent.agent.heal.UnsafePathException;
 import dev.mapiagent.agent.host.BadSnapshotException;
 import dev.mapiagent.agent.host.HostException;
 import dev.mapiagent.outlook.InputException;
@@ -33,7 +34,7 @@ final class OneLineErrors implements IExecutionExceptionHandler {
     static int exitCodeOf(Throwable ex) {
         if (ex instanceof BadInputException || ex instanceof BadSnapshotException || ex instanceof InputException
                 || ex instanceof UnknownJournalException || ex instanceof ExportException
-                || ex instanceof ConfigException) {
+                || ex instanceof ConfigException || ex instanceof UnsafePathException) {
             return ExitCode.BAD_INPUT;
         }
         return ExitCode.AGENT_FAILURE;

@@ -119,7 +119,7 @@ public class RunCommand implements Callable<Integer> {
                     config.probeEndpoints() ? Optional.of(new EndpointProber(probeHttp)) : Optional.empty(),
                     (h, diagnosis) -> new CommandRunner(h, config.allowedRemoteActions(), host.eventLog(), diagnosis, clock,
                             new FinishedCommands(state)),
-                    log);
+                    log, host.eventLog());
             boolean delivered = cycle.first();
             keepStartupArchive(log);
             if (once || !config.stayResident()) {

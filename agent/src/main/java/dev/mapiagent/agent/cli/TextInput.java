@@ -1,17 +1,18 @@
 package dev.mapiagent.agent.cli;
 
+import dev.mapiagent.agent.host.BoundedFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
  * Reads a text file or standard input with a size cap, honouring a UTF-8 or UTF-16 byte order mark
- * (Notepad's "Unicode" is UTF-16LE with BOM). Oversize input is refused before it is read.
+ * (Notepad's "Unicode" is UTF-16LE with BOM). At most the cap plus one byte is read; a file that is not a regular
+ * file (a device, a FIFO, a folder) is refused unread.
  */
 final class TextInput {
 
@@ -25,16 +26,11 @@ final class TextInput {
 
     private static byte[] readFile(Path file, long maxBytes, String what) {
         try {
-            if (Files.isDirectory(file)) {
-                throw new BadInputException(file + " is a folder, not a " + what + " file");
-            }
-            long size = Files.size(file);
-            if (size > maxBytes) {
-                throw new BadInputException(tooLarge(file.toString(), size, maxBytes, what));
-            }
-            return Files.readAllBytes(file);
+            return BoundedFiles.read(file, maxBytes);
         } catch (NoSuchFileException e) {
             throw new BadInputException("file not found: " + file);
+        } catch (BoundedFiles.RefusedFileException e) {
+            throw new BadInputException(e.getMessage() + "; a " + what + " must be a regular file");
         } catch (IOException e) {
             throw new BadInputException("cannot read " + file + ": " + e.getMessage());
         }

@@ -28,7 +28,7 @@ public class UndoCommand extends HostCommand {
         Undoer.UndoResult result = new Undoer(context).undo(Optional.ofNullable(journalId));
         Output output = output();
         if (common.json) {
-            output.json(result);
+            output.json(UndoJsonResult.of(result));
         } else {
             output.undo(result);
         }

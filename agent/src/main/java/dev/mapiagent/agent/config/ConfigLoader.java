@@ -3,6 +3,7 @@ package dev.mapiagent.agent.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mapiagent.agent.host.BoundedFiles;
 import dev.mapiagent.agent.host.Hive;
 import dev.mapiagent.agent.host.Registry;
 import dev.mapiagent.agent.host.RegistryValue;
@@ -143,13 +144,12 @@ public final class ConfigLoader {
 
     private static JsonNode parseFile(Path file) {
         try {
-            if (!Files.isRegularFile(file)) {
+            if (!Files.exists(file)) {
                 throw new ConfigException("config file not found: " + file);
             }
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new ConfigException(file + ": config file larger than " + MAX_FILE_BYTES + " bytes");
-            }
-            return JSON.readTree(new String(Files.readAllBytes(file), StandardCharsets.UTF_8));
+            return JSON.readTree(new String(BoundedFiles.read(file, MAX_FILE_BYTES), StandardCharsets.UTF_8));
+        } catch (BoundedFiles.RefusedFileException e) {
+            throw new ConfigException("config file refused: " + e.getMessage());
         } catch (JsonProcessingException e) {
             throw new ConfigException(file + ": not valid JSON (line " + e.getLocation().getLineNr() + ")");
         } catch (IOException e) {

@@ -78,6 +78,7 @@ public final class Diagnoser {
         findings.addAll(outlookFindings(install, status, autodiscover));
         findings.addAll(mapiHttp.findings());
         findings.addAll(autodiscoverFindings(cache));
+        findings.addAll(AutodiscoverCacheReader.refusedFileFindings(autodiscover));
 
         List<StoredCredential> credentials = host.credentials().list();
         CredentialsSection credentialsSection = OfficeCredentials.section(credentials);

@@ -40,6 +40,16 @@ final class EnableMapiHttp implements Remedy {
     }
 
     @Override
+    public void checkUndo(HealContext context, String journalId, JournalStep step) {
+        JournalStep.RegistryChange change = step.registry();
+        if (change == null || !HIVE.name().equals(change.hive()) || !MapiHttpSwitch.USER_KEY.equalsIgnoreCase(change.key())
+                || !MapiHttpSwitch.VALUE.equalsIgnoreCase(change.value())) {
+            throw new UnsafePathException("journal " + journalId + " names a registry value that " + action().id()
+                    + " does not own; only " + target() + " is: refused");
+        }
+    }
+
+    @Override
     public UndoOutcome undo(HealContext context, JournalStep step) {
         JournalStep.RegistryChange change = step.registry();
         Registry registry = context.host().registry();

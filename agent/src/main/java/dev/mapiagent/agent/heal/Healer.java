@@ -25,7 +25,12 @@ public final class Healer {
     private final DiagnosisInput input;
     private final Clock clock;
 
+    /**
+     * @throws UnsafePathException before anything changes, when the agent's own folder or a folder a planned remedy
+     *                             acts in is a link
+     */
     public HealResult heal(HealRequest request) {
+        OwnedFolders.requireNoLink(context.host().localAppData(), context.stateFolder());
         Report before = diagnoser.diagnose(inputNow());
         List<PlannedAction> plan = plan(before, request);
         if (request.dryRun() || plan.stream().noneMatch(PlannedAction::hasWork)) {

@@ -1,11 +1,14 @@
 package dev.mapiagent.agent.heal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mapiagent.agent.host.AtomicFiles;
+import dev.mapiagent.agent.host.BoundedFiles;
 import dev.mapiagent.agent.host.HostException;
 import dev.mapiagent.protocol.ProtocolJson;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -22,6 +25,9 @@ public final class JournalStore {
 
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final Pattern ID = Pattern.compile("\\d{8}T\\d{6}Z-[0-9a-f]{8}");
+
+    /** A journal lists a few files and credential names; far larger is not one the agent wrote. */
+    static final long MAX_BYTES = 1024 * 1024;
 
     private final Path dir;
     private final ObjectMapper json = ProtocolJson.mapper();
@@ -49,14 +55,24 @@ public final class JournalStore {
             throw new UnknownJournalException("not a journal id: " + journalId + " (expected e.g. 20261125T154500Z-1a2b3c4d)");
         }
         Path file = file(journalId);
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new UnknownJournalException("no journal " + journalId + " in " + dir);
         }
+        Journal journal;
         try {
-            return json.readValue(file.toFile(), Journal.class);
+            journal = json.readValue(BoundedFiles.read(file, MAX_BYTES), Journal.class);
+        } catch (BoundedFiles.RefusedFileException e) {
+            throw new UnknownJournalException("journal refused: " + e.getMessage());
+        } catch (JsonProcessingException e) {
+            throw new UnknownJournalException("journal " + file + " is not a journal: "
+                    + e.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (IOException e) {
             throw new HostException("journal " + file + " cannot be read: " + e.getMessage().lines().findFirst().orElse(""), e);
         }
+        if (!journalId.equals(journal.journalId())) {
+            throw new UnknownJournalException("journal " + file + " is not the journal of heal " + journalId + ": refused");
+        }
+        return journal;
     }
 
     /** The newest journal that has not been undone yet. */
@@ -65,9 +81,20 @@ public final class JournalStore {
                 .filter(j -> j.state() != JournalState.UNDONE).findFirst();
     }
 
-    /** Whether a heal has completed here and was not undone (undo puts back what the table showed). */
+    /**
+     * Whether a heal has completed here and was not undone (undo puts back what the table showed). A journal that
+     * cannot be used counts as none: it must not stop a diagnosis.
+     */
     public boolean anyCompleted() {
-        return ids().stream().map(this::load).anyMatch(j -> j.state() == JournalState.COMPLETED);
+        return ids().stream().anyMatch(this::completed);
+    }
+
+    private boolean completed(String journalId) {
+        try {
+            return load(journalId).state() == JournalState.COMPLETED;
+        } catch (UnknownJournalException | HostException e) {
+            return false;
+        }
     }
 
     public List<String> ids() {

@@ -18,6 +18,15 @@ interface Remedy {
      */
     JournalStep apply(HealContext context, String journalId, Consumer<JournalStep> journal);
 
+    /**
+     * Refuses a step whose journal names anything this remedy does not own; undo checks every step before it changes
+     * anything, because a journal is a file anyone with the user's rights can edit.
+     *
+     * @throws UnsafePathException when the step names something else
+     */
+    default void checkUndo(HealContext context, String journalId, JournalStep step) {
+    }
+
     /** Puts back what the step changed, or says plainly why it cannot. */
     UndoOutcome undo(HealContext context, JournalStep step);
 }

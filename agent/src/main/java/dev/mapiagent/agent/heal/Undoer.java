@@ -25,7 +25,12 @@ public final class Undoer {
         }
     }
 
+    /**
+     * @throws UnsafePathException before anything changes, when the agent's folder is a link or a step of the journal
+     *                             names anything its remedy does not own
+     */
     public UndoResult undo(Optional<String> journalId) {
+        OwnedFolders.requireNoLink(context.host().localAppData(), context.stateFolder());
         JournalStore store = new JournalStore(context.stateFolder());
         Optional<Journal> found = journalId.map(store::load).or(store::latestUndoable);
         if (found.isEmpty()) {
@@ -34,6 +39,11 @@ public final class Undoer {
         Journal journal = found.get();
         if (journal.state() == JournalState.UNDONE) {
             throw new UnknownJournalException("heal " + journal.journalId() + " was already undone");
+        }
+        for (JournalStep step : journal.steps()) {
+            if (step.state() != StepState.UNDONE) {
+                Remedies.of(step.action()).checkUndo(context, journal.journalId(), step);
+            }
         }
         List<UndoOutcome> outcomes = new ArrayList<>();
         List<JournalStep> steps = new ArrayList<>(journal.steps());

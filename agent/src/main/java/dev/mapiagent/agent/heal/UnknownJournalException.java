@@ -1,6 +1,9 @@
 package dev.mapiagent.agent.heal;
 
-/** {@code undo --journal ID} named a journal that does not exist or is not a journal id: exit 2. */
+/**
+ * {@code undo --journal ID} named a journal that does not exist or is not a journal id, or the journal file is not one
+ * the agent wrote (not a regular file, too large, not a journal, another heal's id inside): exit 2.
+ */
 public class UnknownJournalException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

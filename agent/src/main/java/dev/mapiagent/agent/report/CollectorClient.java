@@ -68,6 +68,8 @@ public final class CollectorClient implements Closeable {
         return switch (answer.status()) {
             case 201 -> Delivery.ACCEPTED;
             case 200 -> Delivery.DUPLICATE;
+            // the collector always has this route: a 404 is a wrong path or a proxy's page, not a refusal
+            case 404 -> throw misconfigured(answer, "report");
             default -> rejectedOrRetry(answer, "report");
         };
     }
@@ -83,6 +85,13 @@ public final class CollectorClient implements Closeable {
         return switch (answer.status()) {
             case 200, 201 -> Delivery.ACCEPTED;
             case 409 -> Delivery.DUPLICATE;
+            // the collector's own 404 (an unknown command) is a JSON error; anything else is a proxy's or a wrong path's
+            case 404 -> {
+                if (!isApiError(answer)) {
+                    throw misconfigured(answer, "command result");
+                }
+                yield Delivery.REJECTED;
+            }
             default -> rejectedOrRetry(answer, "command result");
         };
     }
@@ -182,12 +191,40 @@ public final class CollectorClient implements Closeable {
         return post;
     }
 
-    private static Delivery rejectedOrRetry(Answer answer, String what) throws CollectorException {
+    /**
+     * A redirect is never followed (a report must not go where the configuration does not say), and is not a refusal
+     * either: the URL or a proxy is wrong. Gateway errors say the collector is away; any other 5xx is the collector
+     * failing on this item.
+     */
+    private Delivery rejectedOrRetry(Answer answer, String what) throws CollectorException {
         int s = answer.status();
-        if (s == 408 || s == 429 || s >= 500 || s == 403) {
+        if (s >= 300 && s < 400) {
+            throw misconfigured(answer, what);
+        }
+        if (s == 502 || s == 503 || s == 504 || s == 408 || s == 429 || s == 403) {
             throw new CollectorException("collector cannot take the " + what + " now: " + answer.summary());
         }
+        if (s >= 500) {
+            throw new CollectorException(CollectorException.Kind.ITEM_FAILED,
+                    "collector failed on the " + what + ": " + answer.summary());
+        }
         return Delivery.REJECTED;
+    }
+
+    private CollectorException misconfigured(Answer answer, String what) {
+        return new CollectorException(CollectorException.Kind.MISCONFIGURED, "collector URL " + address.base()
+                + " answers the " + what + " with HTTP " + answer.status() + ", which the collector's API never does:"
+                + " check CollectorUrl and any proxy on the way; the " + what + " is kept");
+    }
+
+    /** The collector's errors are JSON {"error": ...} (DESIGN.md §6); a proxy's or web server's pages are not. */
+    private static boolean isApiError(Answer answer) {
+        try {
+            JsonNode body = answer.body().length == 0 ? null : JSON.readTree(answer.body());
+            return body != null && body.path("error").isTextual();
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static JsonNode parse(Answer answer) throws CollectorException {

@@ -1,9 +1,12 @@
 package dev.mapiagent.agent.report;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mapiagent.agent.host.AtomicFiles;
+import dev.mapiagent.agent.host.BoundedFiles;
 import dev.mapiagent.agent.host.HostException;
 import dev.mapiagent.protocol.ProtocolJson;
 import java.io.IOException;
@@ -11,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -20,13 +24,23 @@ import java.util.stream.Stream;
  * Reports and command results not yet delivered, one file each under {@code <state>/spool/}, named by a
  * sequence number so they are sent in the order they were made. Files are written atomically (a
  * temporary {@code .*.tmp} beside them is never read). The spool is bounded in count and bytes: when full,
- * the oldest items are dropped and {@link #dropped()} counts them. An item is deleted only once the
+ * the oldest reports are dropped and {@link #dropped()} counts them; a command result is never pushed out by reports
+ * (the helpdesk waits for it, and there is one per command). An item is deleted only once the
  * collector has answered for it, so a crash can at worst send it twice, which the collector dedupes.
+ *
+ * <p>One item must not hold up the others: an item the collector fails on ({@link CollectorException.Kind#ITEM_FAILED})
+ * {@value #ITEM_FAILURES_BEFORE_SET_ASIDE} times in a row is moved to {@code spool/set-aside/} (kept, at most
+ * {@value #SET_ASIDE_MAX} files, for a person to look at) and the items behind it are sent.
  */
 public final class Spool {
 
     private static final Pattern ITEM = Pattern.compile("(\\d{20})\\.json");
     private static final String DROPPED_FILE = "dropped-count";
+    /** "<item file name> <count>": the collector's failures on the item at the head of the spool, kept across runs. */
+    private static final String FAILURES_FILE = "head-failures";
+    static final String SET_ASIDE_FOLDER = "set-aside";
+    static final int ITEM_FAILURES_BEFORE_SET_ASIDE = 5;
+    static final int SET_ASIDE_MAX = 20;
     private static final ObjectMapper JSON = ProtocolJson.mapper();
 
     private final Path dir;
@@ -63,10 +77,14 @@ public final class Spool {
         trim();
     }
 
-    /** Sends every item in order, deleting each once answered; stops at the first retryable failure. */
+    /**
+     * Sends every item in order, deleting each once answered; stops at the first retryable failure, but sets an item
+     * aside instead when the collector has failed on it too often.
+     */
     public DrainResult drain(Sender sender) {
         int delivered = 0;
         List<String> rejected = new ArrayList<>();
+        List<String> setAside = new ArrayList<>();
         for (Path file : items()) {
             SpoolItem item;
             try {
@@ -81,8 +99,16 @@ public final class Spool {
             try {
                 outcome = sender.send(item);
             } catch (CollectorException e) {
-                return new DrainResult(delivered, rejected, e.getMessage());
+                if (e.kind() == CollectorException.Kind.ITEM_FAILED
+                        && failedAgain(file) >= ITEM_FAILURES_BEFORE_SET_ASIDE) {
+                    setAside(file);
+                    setAside.add(describe(item) + " set aside in " + dir.resolve(SET_ASIDE_FOLDER).resolve(file.getFileName())
+                            + " after " + ITEM_FAILURES_BEFORE_SET_ASIDE + " failures in a row: " + e.getMessage());
+                    continue;
+                }
+                return new DrainResult(delivered, rejected, setAside, e.getMessage(), e.kind());
             }
+            forgetFailures();
             delete(file);
             if (outcome == Delivery.REJECTED) {
                 rejected.add(describe(item) + " rejected by the collector");
@@ -90,7 +116,7 @@ public final class Spool {
                 delivered++;
             }
         }
-        return new DrainResult(delivered, rejected, null);
+        return new DrainResult(delivered, rejected, setAside, null, null);
     }
 
     /** Sends one item to the collector. */
@@ -102,9 +128,12 @@ public final class Spool {
     /**
      * @param delivered items the collector has now (accepted or duplicate)
      * @param rejected  what was dropped as undeliverable, one line each
+     * @param setAside  what was set aside because the collector kept failing on it, one line each
      * @param stoppedBy why the drain stopped early (items remain), or null when the spool is empty
+     * @param stopKind  what kind of failure stopped it, or null
      */
-    public record DrainResult(int delivered, List<String> rejected, String stoppedBy) {
+    public record DrainResult(int delivered, List<String> rejected, List<String> setAside, String stoppedBy,
+                              CollectorException.Kind stopKind) {
         public boolean complete() {
             return stoppedBy == null;
         }
@@ -137,19 +166,82 @@ public final class Spool {
         return all;
     }
 
+    /** Drops the oldest reports beyond the bounds; results stay (and the newest item always does). */
     private void trim() {
         List<Path> items = items();
         long total = 0;
         for (Path p : items) {
             total += sizeOf(p);
         }
+        int left = items.size();
         int drop = 0;
-        while (items.size() - drop > maxItems || (total > maxBytes && items.size() - drop > 1)) {
-            total -= sizeOf(items.get(drop));
-            delete(items.get(drop));
+        for (Path p : items.subList(0, items.size() - 1)) {
+            if (left <= maxItems && total <= maxBytes) {
+                break;
+            }
+            if (kindOf(p) == SpoolItem.Kind.RESULT) {
+                continue;
+            }
+            total -= sizeOf(p);
+            delete(p);
+            left--;
             drop++;
         }
         addDropped(drop);
+    }
+
+    /** The kind without reading the whole item: the envelope starts with it. An unreadable item counts as a report. */
+    private static SpoolItem.Kind kindOf(Path item) {
+        try (JsonParser parser = JSON.getFactory().createParser(item.toFile())) {
+            if (parser.nextToken() == JsonToken.START_OBJECT && "kind".equals(parser.nextFieldName())) {
+                return SpoolItem.Kind.valueOf(parser.nextTextValue());
+            }
+        } catch (IOException | IllegalArgumentException | NullPointerException e) {
+            return SpoolItem.Kind.REPORT;
+        }
+        return SpoolItem.Kind.REPORT;
+    }
+
+    /** Counts one more failure of the collector on this item (the head: a drain stops at a failure) and returns it. */
+    private int failedAgain(Path item) {
+        Path file = dir.resolve(FAILURES_FILE);
+        String name = item.getFileName().toString();
+        int count = 1;
+        try {
+            String[] kept = Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.US_ASCII).strip().split(" ")
+                    : new String[0];
+            if (kept.length == 2 && kept[0].equals(name)) {
+                count = Integer.parseInt(kept[1]) + 1;
+            }
+        } catch (IOException | NumberFormatException e) {
+            count = 1;
+        }
+        AtomicFiles.write(file, (name + " " + count).getBytes(StandardCharsets.US_ASCII));
+        return count;
+    }
+
+    private void forgetFailures() {
+        delete(dir.resolve(FAILURES_FILE));
+    }
+
+    /** Moves the item out of the way, keeping the newest {@value #SET_ASIDE_MAX} set-aside items. */
+    private void setAside(Path item) {
+        Path folder = dir.resolve(SET_ASIDE_FOLDER);
+        try {
+            Files.createDirectories(folder);
+            Files.move(item, folder.resolve(item.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            List<Path> kept;
+            try (Stream<Path> files = Files.list(folder)) {
+                kept = files.filter(p -> ITEM.matcher(p.getFileName().toString()).matches()).sorted().toList();
+            }
+            for (Path old : kept.subList(0, Math.max(0, kept.size() - SET_ASIDE_MAX))) {
+                delete(old);
+                addDropped(1);
+            }
+        } catch (IOException e) {
+            throw new HostException("cannot set aside spooled item " + item + ": " + e.getMessage(), e);
+        }
+        forgetFailures();
     }
 
     private void addDropped(int count) {
@@ -160,7 +252,7 @@ public final class Spool {
     }
 
     private SpoolItem read(Path file) throws IOException {
-        JsonNode envelope = JSON.readTree(Files.readAllBytes(file));
+        JsonNode envelope = JSON.readTree(BoundedFiles.read(file, maxBytes));
         SpoolItem.Kind kind = SpoolItem.Kind.valueOf(envelope.path("kind").asText());
         String commandId = envelope.hasNonNull("commandId") ? envelope.get("commandId").asText() : null;
         JsonNode body = envelope.get("body");

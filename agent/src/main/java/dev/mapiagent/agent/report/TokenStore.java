@@ -1,6 +1,7 @@
 package dev.mapiagent.agent.report;
 
 import dev.mapiagent.agent.host.AtomicFiles;
+import dev.mapiagent.agent.host.BoundedFiles;
 import dev.mapiagent.agent.host.HostException;
 import dev.mapiagent.agent.host.SecretProtector;
 import java.io.IOException;
@@ -23,6 +24,9 @@ public final class TokenStore {
     private final Path file;
     private final SecretProtector protector;
 
+    /** A token, protected, is a few hundred bytes. */
+    private static final long MAX_BYTES = 64 * 1024;
+
     public TokenStore(Path stateFolder, SecretProtector protector) {
         this.file = stateFolder.resolve(FILE_NAME);
         this.protector = protector;
@@ -33,7 +37,7 @@ public final class TokenStore {
             return Optional.empty();
         }
         try {
-            String token = new String(protector.unprotect(Files.readAllBytes(file)), StandardCharsets.UTF_8).strip();
+            String token = new String(protector.unprotect(BoundedFiles.read(file, MAX_BYTES)), StandardCharsets.UTF_8).strip();
             return token.isEmpty() ? Optional.empty() : Optional.of(token);
         } catch (IOException | HostException e) {
             return Optional.empty();

@@ -1,9 +1,9 @@
 package dev.mapiagent.agent.report;
 
 import dev.mapiagent.agent.config.ConfigException;
+import dev.mapiagent.agent.host.BoundedFiles;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -15,6 +15,9 @@ import javax.net.ssl.TrustManagerFactory;
 
 /** The TLS trust the agent uses: the system's, or only the CA certificates of one PEM file (pinning). */
 public final class TrustAnchors {
+
+    /** A CA bundle is a few kilobytes; this bounds what a wrong path (a log, a device) can cost. */
+    private static final long MAX_PEM_BYTES = 1024 * 1024;
 
     private TrustAnchors() {
     }
@@ -46,8 +49,11 @@ public final class TrustAnchors {
 
     public static SSLContext pinned(Path pem) {
         Collection<? extends Certificate> certificates;
-        try (InputStream in = Files.newInputStream(pem)) {
-            certificates = CertificateFactory.getInstance("X.509").generateCertificates(in);
+        try {
+            certificates = CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new ByteArrayInputStream(BoundedFiles.read(pem, MAX_PEM_BYTES)));
+        } catch (BoundedFiles.RefusedFileException e) {
+            throw new ConfigException("CollectorCaCertificate refused: " + e.getMessage());
         } catch (IOException e) {
             throw new ConfigException("CollectorCaCertificate cannot be read: " + pem);
         } catch (GeneralSecurityException e) {

@@ -7,6 +7,7 @@ import dev.mapiagent.agent.heal.HealResult;
 import dev.mapiagent.agent.heal.Healer;
 import dev.mapiagent.agent.heal.JournalStep;
 import dev.mapiagent.agent.heal.StepState;
+import dev.mapiagent.agent.heal.UnsafePathException;
 import dev.mapiagent.agent.host.EventLog;
 import dev.mapiagent.agent.report.PendingCommand;
 import dev.mapiagent.agent.report.SpoolItem;
@@ -71,6 +72,9 @@ public final class CommandRunner {
      * command finished before is not run again: its kept result is returned, to be sent again.
      */
     public Optional<SpoolItem> run(PendingCommand command) {
+        if (!command.hasWellFormedId()) {
+            throw new IllegalArgumentException("a command with a malformed id is refused, not run: " + command.shownId());
+        }
         Optional<SpoolItem> kept = finished.result(command.commandId());
         if (kept.isPresent()) {
             return kept;
@@ -81,6 +85,15 @@ public final class CommandRunner {
         // the PC as healing once does), and the interrupted heal's journal stays usable by undo.
         result.ifPresent(finished::remember);
         return result;
+    }
+
+    /**
+     * Records the refusal of a command whose id is not well-formed: nothing of it runs, and no result is sent, since
+     * the id cannot address one.
+     */
+    public void refuseMalformed(PendingCommand command) {
+        events.write(EventLog.Level.WARNING, HealEvents.REMOTE_COMMAND_REFUSED, "remote command " + command.shownId()
+                + " refused whole: not a well-formed command id; actions not run: " + String.join(", ", command.actions()));
     }
 
     private Optional<SpoolItem> execute(PendingCommand command) {
@@ -106,7 +119,15 @@ public final class CommandRunner {
                     "remote command " + command.commandId() + " " + message);
             return Optional.of(result(command, CommandStatus.REFUSED, EXIT_REFUSED, message, diagnosis.get(), null));
         }
-        HealResult heal = healer.heal(new HealRequest(actions, false));
+        HealResult heal;
+        try {
+            heal = healer.heal(new HealRequest(actions, false));
+        } catch (UnsafePathException e) {
+            events.write(EventLog.Level.WARNING, HealEvents.REMOTE_COMMAND_REFUSED,
+                    "remote command " + command.commandId() + " refused: " + e.getMessage());
+            return Optional.of(result(command, CommandStatus.REFUSED, EXIT_REFUSED, "refused: " + e.getMessage(),
+                    diagnosis.get(), null));
+        }
         boolean failed = heal.anyFailed();
         int exit = failed || Verdicts.hasProblem(heal.after().findings()) ? EXIT_PROBLEMS : EXIT_OK;
         return Optional.of(result(command, failed ? CommandStatus.FAILED : CommandStatus.SUCCEEDED, exit,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mapiagent.agent.host.AtomicFiles;
+import dev.mapiagent.agent.host.BoundedFiles;
 import dev.mapiagent.agent.host.HostException;
 import dev.mapiagent.agent.report.SpoolItem;
 import dev.mapiagent.protocol.ProtocolJson;
@@ -29,6 +30,8 @@ public final class FinishedCommands {
 
     static final int KEPT = 8;
     static final String FILE_NAME = "finished-commands.json";
+    /** Eight results with their before and after reports; far larger is not a file this agent wrote. */
+    static final long MAX_BYTES = 32L * 1024 * 1024;
 
     private static final ObjectMapper JSON = ProtocolJson.mapper();
 
@@ -70,7 +73,7 @@ public final class FinishedCommands {
     private List<JsonNode> entries() {
         JsonNode document;
         try {
-            document = JSON.readTree(Files.readAllBytes(file));
+            document = JSON.readTree(BoundedFiles.read(file, MAX_BYTES));
         } catch (IOException missingOrUnreadable) {
             return List.of();
         }

@@ -3,10 +3,13 @@ package dev.mapiagent.agent.run;
 import dev.mapiagent.agent.config.AgentConfig;
 import dev.mapiagent.agent.diagnosis.DiagnosisInput;
 import dev.mapiagent.agent.diagnosis.Diagnoser;
+import dev.mapiagent.agent.heal.HealEvents;
 import dev.mapiagent.agent.heal.HealRequest;
 import dev.mapiagent.agent.heal.HealResult;
 import dev.mapiagent.agent.heal.Healer;
 import dev.mapiagent.agent.heal.JournalStore;
+import dev.mapiagent.agent.heal.UnsafePathException;
+import dev.mapiagent.agent.host.EventLog;
 import dev.mapiagent.agent.report.CollectorClient;
 import dev.mapiagent.agent.report.CollectorException;
 import dev.mapiagent.agent.report.PendingCommand;
@@ -43,10 +46,14 @@ public final class LogonCycle {
     private final Optional<EndpointProber> prober;
     private final CommandRunner commands;
     private final RunLog log;
+    private final EventLog events;
     private long commandsRun;
+    /** Why the last delivery stopped, already logged; null after a complete one. */
+    private String lastStop;
 
     public LogonCycle(Diagnoser diagnoser, Healer healer, Path stateFolder, AgentConfig config, CollectorClient collector,
-                      Spool spool, Optional<EndpointProber> prober, CommandRunnerFactory commands, RunLog log) {
+                      Spool spool, Optional<EndpointProber> prober, CommandRunnerFactory commands, RunLog log,
+                      EventLog events) {
         this.diagnoser = diagnoser;
         this.healer = healer;
         this.stateFolder = stateFolder;
@@ -56,6 +63,7 @@ public final class LogonCycle {
         this.prober = prober;
         this.commands = commands.create(healer, this::diagnose);
         this.log = log;
+        this.events = events;
     }
 
     /** Builds the command runner once the cycle can give it the current diagnosis. */
@@ -90,6 +98,11 @@ public final class LogonCycle {
             return false;
         }
         for (PendingCommand command : pending) {
+            if (!command.hasWellFormedId()) {
+                log.warn("command " + command.shownId() + " refused whole: not a well-formed command id");
+                commands.refuseMalformed(command);
+                continue;
+            }
             log.info("command " + command.commandId() + ": " + String.join(", ", command.actions())
                     + (commands.alreadyFinished(command) ? " (redelivered; it already ran: sending its result again)" : ""));
             Optional<SpoolItem> result = commands.run(command);
@@ -107,15 +120,28 @@ public final class LogonCycle {
         return commandsRun;
     }
 
+    /**
+     * Sends what the spool holds. The reason delivery stopped is logged when it changes, not at every retry: a wrong
+     * CollectorUrl would otherwise write the same line every backoff for as long as it stays wrong.
+     */
     private boolean deliver() {
         Spool.DrainResult drained = spool.drain(collector::send);
         drained.rejected().forEach(r -> log.warn("dropped from the spool: " + r));
+        drained.setAside().forEach(r -> {
+            log.warn(r);
+            events.write(EventLog.Level.WARNING, HealEvents.SPOOL_ITEM_SET_ASIDE, r);
+        });
         if (drained.delivered() > 0) {
             log.info("delivered " + drained.delivered() + " item(s) to the collector");
         }
-        if (!drained.complete()) {
-            log.warn("collector not reached, " + spool.size() + " item(s) spooled (" + spool.dropped()
-                    + " dropped so far): " + drained.stoppedBy());
+        if (drained.complete()) {
+            lastStop = null;
+        } else if (!drained.stoppedBy().equals(lastStop)) {
+            lastStop = drained.stoppedBy();
+            String what = drained.stopKind() == CollectorException.Kind.MISCONFIGURED ? "collector misconfigured"
+                    : "collector not reached";
+            log.warn(what + ", " + spool.size() + " item(s) spooled (" + spool.dropped() + " dropped so far): "
+                    + drained.stoppedBy());
         }
         return drained.complete();
     }
@@ -132,7 +158,13 @@ public final class LogonCycle {
         if (config.autoHealActions().contains(HealAction.RESTART_OUTLOOK)) {
             wanted.add(HealAction.RESTART_OUTLOOK);
         }
-        HealResult result = healer.heal(new HealRequest(wanted, false));
+        HealResult result;
+        try {
+            result = healer.heal(new HealRequest(wanted, false));
+        } catch (UnsafePathException e) {
+            log.warn("auto-heal " + wanted + " refused: " + e.getMessage());
+            return Optional.empty();
+        }
         log.info("auto-heal " + wanted + " (journal " + result.journalId() + "): verdict " + result.before().verdict()
                 + " -> " + result.after().verdict());
         return Optional.ofNullable(result.after());

@@ -148,16 +148,18 @@ class DiagnoseCommandTest {
     }
 
     @Test
-    void anXxeAutodiscoverFileIsRefusedWithoutReadingTheEntity() throws IOException {
+    void anXxeAutodiscoverFileIsRefusedWithoutReadingTheEntityAndNamedInAFinding() throws IOException {
         Path snapshot = Files.createDirectories(temp.resolve("xxe/LocalAppData/Microsoft/Outlook"));
         Path secret = Files.writeString(temp.resolve("secret.txt"), "TOP-SECRET-CONTENT");
         Files.writeString(snapshot.resolve("0123456789abcdef0123456789abcdef - Autodiscover.xml"),
                 "<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>"
                         + "<Autodiscover><Response><User><DisplayName>&x;</DisplayName></User></Response></Autodiscover>");
         CliRun run = CliRun.of("diagnose", "--snapshot", temp.resolve("xxe").toString(), "--json");
-        assertEquals(2, run.exitCode(), run.out());
-        assertTrue(run.errIsOneLine(), run.err());
+        assertEquals(1, run.exitCode(), run.out() + run.err());
         assertTrue(!run.out().contains("TOP-SECRET-CONTENT") && !run.err().contains("TOP-SECRET-CONTENT"));
+        JsonNode refused = finding(json(run), "AUTODISCOVER_FILE_REFUSED");
+        assertEquals("Microsoft/Outlook/0123456789abcdef0123456789abcdef - Autodiscover.xml",
+                refused.path("evidence").asText(), run.out());
     }
 
     @Test

@@ -3,12 +3,21 @@ package dev.mapiagent.agent.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
 import dev.mapiagent.agent.run.SingleInstance;
+import dev.mapiagent.protocol.ProtocolJson;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +39,49 @@ class RunCommandTest {
         assertEquals("", run.err());
         assertEquals(1, spooled(pc));
         assertTrue(Files.readString(state(pc).resolve("logs").resolve("agent.log")).contains("collector not reached"));
+    }
+
+    @Test
+    void aHostileAutodiscoverFileStillLetsTheReportGoOutNamingTheFile() throws IOException {
+        Path pc = SnapshotCopy.of("mapihttp-disabled", temp);
+        String hostile = "Microsoft/Outlook/16/planted.xml";
+        Files.createDirectories(pc.resolve("LocalAppData/Microsoft/Outlook/16"));
+        Files.writeString(pc.resolve("LocalAppData").resolve(hostile), "<?xml version=\"1.0\"?>"
+                + "<!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><Autodiscover>&x;</Autodiscover>");
+        List<JsonNode> reports = new CopyOnWriteArrayList<>();
+        HttpServer collector = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        collector.createContext("/api/v1/enroll", ex -> answer(ex, 201, "{\"agentToken\":\"t\"}"));
+        collector.createContext("/api/v1/reports", ex -> {
+            reports.add(ProtocolJson.mapper().readTree(ex.getRequestBody().readAllBytes()));
+            answer(ex, 201, "{}");
+        });
+        collector.createContext("/api/v1/commands", ex -> answer(ex, 200, "{\"commands\":[]}"));
+        collector.start();
+        try {
+            CliRun run = CliRun.of("run", "--once", "--snapshot", pc.toString(), "--config",
+                    config("http://127.0.0.1:" + collector.getAddress().getPort()).toString());
+
+            assertEquals(0, run.exitCode(), run.err());
+            assertEquals("", run.err());
+        } finally {
+            collector.stop(0);
+        }
+        assertEquals(1, reports.size());
+        List<String> evidence = new ArrayList<>();
+        reports.get(0).path("findings").forEach(f -> {
+            if (f.path("code").asText().equals("AUTODISCOVER_FILE_REFUSED")) {
+                evidence.add(f.path("evidence").asText());
+            }
+        });
+        assertEquals(List.of(hostile), evidence);
+        assertEquals(0, spooled(pc));
+    }
+
+    private static void answer(HttpExchange ex, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.sendResponseHeaders(status, bytes.length);
+        ex.getResponseBody().write(bytes);
+        ex.close();
     }
 
     @Test

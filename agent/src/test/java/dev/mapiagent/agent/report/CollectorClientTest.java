@@ -39,6 +39,7 @@ class CollectorClientTest {
     private volatile String validToken = "token-1";
     private volatile int reportStatus = 201;
     private volatile int resultStatus = 200;
+    private volatile String answerBody = "{}";
     private TokenStore tokens;
     private CollectorClient client;
 
@@ -61,11 +62,11 @@ class CollectorClientTest {
                 answer(ex, 401, "{\"error\":\"unknown agent token\"}");
                 return;
             }
-            answer(ex, reportStatus, "{}");
+            answer(ex, reportStatus, answerBody);
         });
         server.createContext("/api/v1/commands/c1/result", ex -> {
             calls.add("result " + ex.getRequestMethod());
-            answer(ex, resultStatus, "{}");
+            answer(ex, resultStatus, answerBody);
         });
         server.createContext("/api/v1/commands", ex -> {
             calls.add("commands" + (ex.getRequestURI().getQuery() == null ? "" : "?" + ex.getRequestURI().getQuery()));
@@ -128,6 +129,53 @@ class CollectorClientTest {
 
         reportStatus = 503;
         assertThrows(CollectorException.class, () -> client.send(report()));
+    }
+
+    @Test
+    void aServerErrorIsTheCollectorFailingOnTheItemButAGatewayErrorIsTheCollectorAway() throws Exception {
+        reportStatus = 500;
+        assertEquals(CollectorException.Kind.ITEM_FAILED, assertThrows(CollectorException.class,
+                () -> client.send(report())).kind());
+
+        for (int gateway : new int[] {502, 503, 504}) {
+            reportStatus = gateway;
+            assertEquals(CollectorException.Kind.UNAVAILABLE, assertThrows(CollectorException.class,
+                    () -> client.send(report())).kind(), "HTTP " + gateway);
+        }
+    }
+
+    @Test
+    void aRedirectedReportIsKeptAsAConfigurationProblemNotRejected() throws Exception {
+        for (int redirect : new int[] {301, 302, 307, 308}) {
+            reportStatus = redirect;
+
+            CollectorException e = assertThrows(CollectorException.class, () -> client.send(report()), "HTTP " + redirect);
+
+            assertEquals(CollectorException.Kind.MISCONFIGURED, e.kind());
+            assertTrue(e.getMessage().contains("check CollectorUrl"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aReportAnsweredWithNotFoundIsKeptAsAConfigurationProblem() {
+        reportStatus = 404;
+        answerBody = "<html><body>404 Not Found</body></html>";
+
+        CollectorException e = assertThrows(CollectorException.class, () -> client.send(report()));
+
+        assertEquals(CollectorException.Kind.MISCONFIGURED, e.kind());
+    }
+
+    @Test
+    void aResultForACommandTheCollectorDoesNotKnowIsRejectedButAProxysNotFoundIsNot() throws Exception {
+        SpoolItem result = SpoolItem.result("c1", JSON.createObjectNode().put("status", "succeeded").put("exitCode", 0));
+        resultStatus = 404;
+        answerBody = "{\"error\":\"not found\",\"detail\":\"no command c1\"}";
+        assertEquals(Delivery.REJECTED, client.send(result));
+
+        answerBody = "<html><body>404 Not Found</body></html>";
+        assertEquals(CollectorException.Kind.MISCONFIGURED,
+                assertThrows(CollectorException.class, () -> client.send(result)).kind());
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.mapiagent.agent.host.snapshot.SnapshotHost;
 import dev.mapiagent.agent.report.PendingCommand;
 import dev.mapiagent.agent.report.SpoolItem;
 import dev.mapiagent.protocol.HealAction;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +29,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class CommandRunnerTest {
@@ -119,6 +122,22 @@ class CommandRunnerTest {
         runner.run(command("enable-mapihttp"));
 
         assertTrue(runner.alreadyFinished(command("enable-mapihttp")));
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS) // making a symbolic link needs a privilege there
+    void aHealThroughALinkedAgentFolderIsRefusedAndReportedBack() throws Exception {
+        Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
+        Files.createSymbolicLink(HealContext.stateFolderOf(host), elsewhere);
+
+        JsonNode result = runner.run(command("enable-mapihttp")).orElseThrow().body();
+
+        assertEquals("refused", result.path("status").asText());
+        assertEquals(2, result.path("exitCode").asInt());
+        assertTrue(result.path("message").asText().contains("is a link"), result.toString());
+        assertTrue(events.get(0).startsWith("WARNING 1020 remote command c1 refused"), events.toString());
+        assertEquals(Optional.of(1L), host.registry().number(Hive.HKEY_CURRENT_USER, "Software\\Microsoft\\Exchange",
+                "MapiHttpDisabled"), "not healed");
     }
 
     private static PendingCommand command(String... actions) {

@@ -2,6 +2,7 @@ package dev.mapiagent.agent.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mapiagent.agent.report.SpoolItem;
@@ -10,8 +11,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 class FinishedCommandsTest {
@@ -72,5 +76,17 @@ class FinishedCommandsTest {
         assertEquals(Optional.empty(), finished.result("c1"));
         finished.remember(result("c1", "done"));
         assertTrue(finished.result("c1").isPresent(), "the damaged file is replaced");
+    }
+
+    @Test
+    @DisabledOnOs(OS.WINDOWS) // a FIFO as Unix has it
+    void aFileThatIsAFifoCountsAsEmptyAtOnce() throws Exception {
+        Process mkfifo = new ProcessBuilder("mkfifo", state.resolve(FinishedCommands.FILE_NAME).toString()).start();
+        assertEquals(0, mkfifo.waitFor());
+
+        Optional<SpoolItem> kept = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> new FinishedCommands(state).result("c1"));
+
+        assertEquals(Optional.empty(), kept);
     }
 }

@@ -8,6 +8,9 @@ import dev.mapiagent.outlook.autodiscover.AutodiscoverV2Parser;
 import dev.mapiagent.outlook.autodiscover.AutodiscoverV2Response;
 import dev.mapiagent.outlook.autodiscover.HostileXmlException;
 import dev.mapiagent.protocol.AutodiscoverSection;
+import dev.mapiagent.protocol.Finding;
+import dev.mapiagent.protocol.FindingCode;
+import dev.mapiagent.protocol.Severity;
 import dev.mapiagent.protocol.AutodiscoverSection.AutodiscoverFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,8 +32,8 @@ import java.util.stream.Stream;
  * per-version data there as 2016 and later do under 16\ (by analogy, not documented).
  *
  * <p>Every file becomes an entry; a file that cannot be read or parsed carries a one-line error
- * instead of stopping the others. A hostile file (DOCTYPE, entities) is different: it stops the
- * diagnosis as bad input, because someone planted it. {@code mapiHttpOffered} is decided only by responses that carry
+ * instead of stopping the others. A hostile file (DOCTYPE, entities) is refused unread and named in a
+ * finding of its own ({@link #refusedFileFindings}): someone planted it, and it must not stop the report either. {@code mapiHttpOffered} is decided only by responses that carry
  * connection settings: true when one offers mapiHttp, false when some carry settings and none does,
  * null when none carries settings (no cache yet, or only redirects, errors, V2 JSON or unreadable
  * files, which say nothing either way).
@@ -44,6 +47,11 @@ public final class AutodiscoverCacheReader {
             new Folder(List.of("Microsoft", "Outlook"), name -> name.endsWith(" - autodiscover.xml")),
             new Folder(List.of("Microsoft", "Outlook", "16"), name -> name.endsWith(".xml") || name.endsWith(".json")),
             new Folder(List.of("Microsoft", "Outlook", "15"), name -> name.endsWith(".xml") || name.endsWith(".json")));
+
+    /** How a hostile file's entry begins; {@link #refusedFileFindings} looks for it. */
+    private static final String REFUSED = "refused unread, a tampered file: ";
+    /** Evidence names at most this many refused files (the report's evidence is bounded). */
+    private static final int NAMED_AT_MOST = 20;
 
     private AutodiscoverCacheReader() {
     }
@@ -126,7 +134,7 @@ public final class AutodiscoverCacheReader {
             return new Entry(new AutodiscoverFile(shownPath, pox.emailAddress(), pox.mapiHttp(), pox.mailStoreUrls(),
                     pox.addressBookUrls(), oneLine(error)), pox.carriesSettings() && !pox.isError(), pox.error());
         } catch (HostileXmlException e) {
-            throw new HostileXmlException(shownPath + ": " + e.getMessage() + " (refused unread: a tampered file)");
+            return new Entry(failed(shownPath, REFUSED + e.getMessage()), false);
         } catch (AutodiscoverParseException e) {
             return new Entry(failed(shownPath, e.getMessage()), false);
         } catch (AccessDeniedException e) {
@@ -192,5 +200,34 @@ public final class AutodiscoverCacheReader {
 
     private static String oneLine(String text) {
         return text == null ? null : text.replaceAll("\\s+", " ").strip();
+    }
+
+    /**
+     * A warning naming the hostile files the cache held (DOCTYPE, entities), which were refused unread: someone other
+     * than Outlook wrote them. The rest of the diagnosis, and the report, go on without them.
+     */
+    public static List<Finding> refusedFileFindings(AutodiscoverSection section) {
+        List<String> refused = section.files().stream()
+                .filter(f -> f.error() != null && f.error().startsWith(REFUSED))
+                .map(AutodiscoverFile::path).toList();
+        if (refused.isEmpty()) {
+            return List.of();
+        }
+        String named = String.join(", ", refused.subList(0, Math.min(refused.size(), NAMED_AT_MOST)))
+                + (refused.size() > NAMED_AT_MOST ? " and " + (refused.size() - NAMED_AT_MOST) + " more" : "");
+        return List.of(Finding.of(FindingCode.AUTODISCOVER_FILE_REFUSED, Severity.WARNING, refused.size()
+                + " Autodiscover cache file(s) carry a DOCTYPE or entities, which Outlook never writes; refused unread.",
+                named));
+    }
+
+    /** The folders the cache lives in, whether they exist or not. */
+    public static List<Path> cacheFolders(Path localAppData) {
+        return FOLDERS.stream().map(f -> resolve(localAppData, f)).toList();
+    }
+
+    /** Whether {@code file} is where and what a cache file is: directly in a cache folder, with a cache file's name. */
+    public static boolean isCacheFile(Path localAppData, Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return FOLDERS.stream().anyMatch(f -> resolve(localAppData, f).equals(file.getParent()) && f.accepts().test(name));
     }
 }

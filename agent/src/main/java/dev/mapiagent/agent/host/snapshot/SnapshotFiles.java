@@ -1,11 +1,11 @@
 package dev.mapiagent.agent.host.snapshot;
 
 import dev.mapiagent.agent.host.BadSnapshotException;
+import dev.mapiagent.agent.host.BoundedFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Reading snapshot files with a size limit. */
+/** Reading snapshot files: regular files only, with a size limit. */
 final class SnapshotFiles {
 
     /** A snapshot file larger than this is refused: no real one comes near, and it keeps memory bounded. */
@@ -16,19 +16,12 @@ final class SnapshotFiles {
 
     static byte[] read(Path file) {
         try {
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new BadSnapshotException(file + " is " + mebibytes(size) + " MiB, over the "
-                        + mebibytes(MAX_BYTES) + " MiB limit for a snapshot file");
-            }
-            return Files.readAllBytes(file);
+            return BoundedFiles.read(file, MAX_BYTES);
+        } catch (BoundedFiles.RefusedFileException e) {
+            throw new BadSnapshotException(e.getMessage() + " (a snapshot file)", e);
         } catch (IOException e) {
             throw new BadSnapshotException("cannot read " + file + ": " + reason(e), e);
         }
-    }
-
-    private static long mebibytes(long bytes) {
-        return (bytes + (1 << 20) - 1) >> 20;
     }
 
     private static String reason(IOException e) {

@@ -6,8 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mapiagent.outlook.autodiscover.HostileXmlException;
 import dev.mapiagent.protocol.AutodiscoverSection;
+import dev.mapiagent.protocol.Finding;
+import dev.mapiagent.protocol.Severity;
 import dev.mapiagent.protocol.AutodiscoverSection.AutodiscoverFile;
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -135,13 +136,29 @@ class AutodiscoverCacheReaderTest {
     }
 
     @Test
-    void aHostileFileStopsTheReadAndIsNamed() throws IOException {
+    void aHostileFileIsRefusedUnreadAndNamedInAFindingWhileTheOthersAreRead() throws IOException {
         write("Microsoft/Outlook/16/evil.xml", XXE);
         write("Microsoft/Outlook/16/good.xml", WITH_MAPI_HTTP);
 
-        HostileXmlException e = assertThrows(HostileXmlException.class, () -> AutodiscoverCacheReader.read(localAppData));
+        AutodiscoverSection section = AutodiscoverCacheReader.read(localAppData);
+        List<Finding> findings = AutodiscoverCacheReader.refusedFileFindings(section);
 
-        assertTrue(e.getMessage().startsWith("Microsoft/Outlook/16/evil.xml: DOCTYPE is not allowed"), e.getMessage());
+        assertEquals(Boolean.TRUE, section.mapiHttpOffered(), "the good file is still read");
+        AutodiscoverFile evil = section.files().get(0);
+        assertEquals("Microsoft/Outlook/16/evil.xml", evil.path());
+        assertTrue(evil.error().contains("DOCTYPE is not allowed"), evil.error());
+        assertEquals(1, findings.size());
+        assertEquals("AUTODISCOVER_FILE_REFUSED", findings.get(0).code());
+        assertEquals(Severity.WARNING, findings.get(0).severity());
+        assertEquals("Microsoft/Outlook/16/evil.xml", findings.get(0).evidence());
+        assertEquals("reset-autodiscover-cache", findings.get(0).remedy());
+    }
+
+    @Test
+    void aCacheWithoutHostileFilesHasNoRefusedFileFinding() throws IOException {
+        write("Microsoft/Outlook/16/good.xml", WITH_MAPI_HTTP);
+
+        assertEquals(List.of(), AutodiscoverCacheReader.refusedFileFindings(AutodiscoverCacheReader.read(localAppData)));
     }
 
     @Test

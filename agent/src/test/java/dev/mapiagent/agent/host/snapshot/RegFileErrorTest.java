@@ -158,6 +158,6 @@ class RegFileErrorTest {
 
         String message = assertThrows(BadSnapshotException.class, () -> RegFile.read(file)).getMessage();
 
-        assertEquals(file + " is 65 MiB, over the 64 MiB limit for a snapshot file", message);
+        assertEquals(file + " is too large (over the limit of 67,108,864 bytes) (a snapshot file)", message);
     }
 }
