@@ -66,7 +66,8 @@ trap 'rm -rf "$partial" "$payload"' EXIT
 # wixl resolves File/@Source relative to the working directory and rejects absolute paths.
 rm -rf "$payload" && mkdir -p "$payload"
 cp "$agent_jar" "$payload/mapi-agent.jar"
-cp "$here/src/main/dist/mapi-agent.cmd" "$payload/mapi-agent.cmd"
+# cmd.exe needs CRLF to find goto labels reliably, whatever line ends the checkout has.
+sed 's/\r*$/\r/' "$here/src/main/dist/mapi-agent.cmd" > "$payload/mapi-agent.cmd"
 cp "$here/src/main/dist/jvm.args" "$payload/jvm.args"
 dispatch=com/sun/jna/win32-x86-64/jnidispatch.dll
 (cd "$payload" && "$jar" xf "$agent_jar" "$dispatch")
