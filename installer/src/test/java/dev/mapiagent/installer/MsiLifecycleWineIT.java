@@ -12,7 +12,9 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipFile;
@@ -184,7 +186,7 @@ class MsiLifecycleWineIT {
     }
 
     private static Wine.Result msiexec(String action, Path package_, Path log, String... properties) throws IOException {
-        List<String> command = new java.util.ArrayList<>(List.of("msiexec", action, Wine.windowsPath(package_), "/qn",
+        List<String> command = new ArrayList<>(List.of("msiexec", action, Wine.windowsPath(package_), "/qn",
                 "/l*v", Wine.windowsPath(log)));
         command.addAll(List.of(properties));
         return wine.run(command.toArray(String[]::new));
@@ -195,7 +197,7 @@ class MsiLifecycleWineIT {
     }
 
     private static RegQuery.Value setting(Map<String, RegQuery.Value> settings, PolicySetting setting) {
-        return settings.get(setting.valueName().toLowerCase(java.util.Locale.ROOT));
+        return settings.get(setting.valueName().toLowerCase(Locale.ROOT));
     }
 
     /** DisplayVersion of every product named mapi-agent in the Uninstall key (Programs and Features). */
