@@ -8,7 +8,7 @@ setlocal
 set "JAVA_HOME_DIR=%~dp0runtime"
 if exist "%JAVA_HOME_DIR%\bin\java.exe" goto run
 set "JAVA_HOME_DIR="
-for /f "tokens=2,*" %%A in ('reg query "HKLM\SOFTWARE\MapiAgent\Installer" /v JavaHome /reg:64 2^>nul ^| findstr /i /c:"JavaHome"') do set "JAVA_HOME_DIR=%%B"
+for /f "tokens=1,2,*" %%A in ('reg query "HKLM\SOFTWARE\MapiAgent\Installer" /v JavaHome /reg:64 2^>nul') do if /i "%%A"=="JavaHome" set "JAVA_HOME_DIR=%%C"
 if defined JAVA_HOME_DIR goto run
 echo mapi-agent: no Java runtime beside this file nor recorded in HKLM\SOFTWARE\MapiAgent\Installer; reinstall the MSI with JAVA_HOME_DIR=... 1>&2
 exit /b 3

@@ -65,11 +65,22 @@ class MsiIT {
         assertEquals(Long.toString(Files.size(Path.of(System.getProperty("msi.agentJar")))), jar.get("FileSize"));
         files.onlyRowWhere("FileName", "mapi-agent.cmd");
         files.onlyRowWhere("FileName", "jvm.args");
+        Map<String, String> jna = files.onlyRowWhere("FileName", "jnidispatch.dll");
+        assertEquals(Integer.toString(MsiLifecycleWineIT.jnaDispatchLibrary(Path.of(System.getProperty("msi.agentJar"))).length),
+                jna.get("FileSize"), "JNA's own native part, installed so that it is never unpacked to %TEMP%");
 
         Table directories = msi.export("Directory");
         Map<String, String> installDir = directories.onlyRowWhere("Directory", "INSTALLDIR");
         assertEquals("ProgramFiles64Folder", installDir.get("Directory_Parent"));
         assertEquals("mapi-agent", installDir.get("DefaultDir"));
+    }
+
+    @Test
+    void carriesNoRuntimeAndLooksForTheJavaOfThePc() throws IOException {
+        assertTrue(msi.export("Directory").rowsWhere("Directory", "RUNTIMEDIR").isEmpty());
+        assertEquals(Set.of("mapi-agent.jar", "mapi-agent.cmd", "jvm.args", "jnidispatch.dll"),
+                Set.copyOf(msi.export("File").column("FileName")));
+        assertTrue(msi.export("LaunchCondition").column("Condition").contains("Installed OR JAVA_HOME_DIR"));
     }
 
     @Test

@@ -129,6 +129,20 @@ class MsiLifecycleWineIT {
 
     @Test
     @Order(3)
+    void launcherRunsTheRecordedJavaAndReturnsItsExitCode() throws IOException {
+        // Wine's hostname.exe stands in for java.exe: given arguments, it prints its usage and exits 1.
+        Path java = wine.drive(JAVA_HOME + "\\bin\\java.exe");
+        Files.createDirectories(java.getParent());
+        Files.copy(wine.drive("C:\\windows\\system32\\hostname.exe"), java);
+
+        Wine.Result result = launcher(wine, "diagnose");
+
+        assertEquals(1, result.exitCode(), result.stdout() + result.stderr());
+        assertTrue((result.stdout() + result.stderr()).contains("Usage: hostname"), result.stdout() + result.stderr());
+    }
+
+    @Test
+    @Order(4)
     void repairRestoresADeletedJar() throws IOException {
         Files.delete(wine.drive(INSTALL_DIR + "\\mapi-agent.jar"));
 
@@ -141,7 +155,7 @@ class MsiLifecycleWineIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void upgradeReplacesTheProductAndKeepsTheAdministratorsSettings() throws IOException {
         msiexec("/i", newerMsi, work.resolve("upgrade.log")).expectSuccess("msiexec /i newer");
 
@@ -156,7 +170,7 @@ class MsiLifecycleWineIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void refusesToInstallAnOlderVersionOverANewerOne() throws IOException {
         List<String> before = registeredVersions();
 
@@ -168,7 +182,7 @@ class MsiLifecycleWineIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void uninstallRemovesWhatTheMsiWroteAndKeepsTheUsersOwnData() throws IOException {
         Path userState = wine.drive(USER_STATE);
         Files.createDirectories(userState);
@@ -189,6 +203,13 @@ class MsiLifecycleWineIT {
         List<String> command = new ArrayList<>(List.of("msiexec", action, Wine.windowsPath(package_), "/qn",
                 "/l*v", Wine.windowsPath(log)));
         command.addAll(List.of(properties));
+        return wine.run(command.toArray(String[]::new));
+    }
+
+    /** {@code mapi-agent.cmd ARGS} in the install folder, run by Wine's cmd.exe. */
+    static Wine.Result launcher(Wine wine, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of("cmd", "/c", INSTALL_DIR + "\\mapi-agent.cmd"));
+        command.addAll(List.of(arguments));
         return wine.run(command.toArray(String[]::new));
     }
 

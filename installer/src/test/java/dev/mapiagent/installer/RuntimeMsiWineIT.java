@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -92,6 +93,24 @@ class RuntimeMsiWineIT {
 
     @Test
     @Order(3)
+    void launcherRunsTheRuntimeBesideItAndSaysWhenThereIsNone() throws IOException {
+        // Wine's whoami.exe stands in for the runtime's java.exe (the Linux image's launcher cannot run here).
+        Path java = wine.drive(RUNTIME_DIR + "\\bin\\java.exe");
+        Files.copy(wine.drive("C:\\windows\\system32\\whoami.exe"), java, StandardCopyOption.REPLACE_EXISTING);
+
+        Wine.Result withRuntime = MsiLifecycleWineIT.launcher(wine, "diagnose");
+        Files.delete(java);
+        Wine.Result withoutJava = MsiLifecycleWineIT.launcher(wine, "diagnose");
+
+        assertEquals(0, withRuntime.exitCode(), withRuntime.stdout() + withRuntime.stderr());
+        assertTrue(withRuntime.stdout().strip().endsWith("\\" + System.getProperty("user.name")), withRuntime.stdout());
+        assertEquals(3, withoutJava.exitCode());
+        assertTrue(withoutJava.stderr().startsWith("mapi-agent: no Java runtime beside this file nor recorded in"),
+                withoutJava.stderr());
+    }
+
+    @Test
+    @Order(4)
     void uninstallRemovesTheRuntimeWithTheRest() throws IOException {
         wine.run("msiexec", "/x", Wine.windowsPath(msi), "/qn").expectSuccess("msiexec /x runtime MSI");
 
