@@ -16,7 +16,8 @@ import java.util.Properties;
 final class JnaBootPath {
 
     static final String PROPERTY = "jna.boot.library.path";
-    static final String DISPATCH_LIBRARY = "jnidispatch.dll";
+    /** jnidispatch.dll on Windows (libjnidispatch.so elsewhere, where the tests load it). */
+    static final String DISPATCH_LIBRARY = System.mapLibraryName("jnidispatch");
 
     private JnaBootPath() {
     }
