@@ -223,6 +223,10 @@ class MsiLifecycleWineIT {
 
     /** DisplayVersion of every product named mapi-agent in the Uninstall key (Programs and Features). */
     private static List<String> registeredVersions() throws IOException {
+        return registeredVersions(wine);
+    }
+
+    static List<String> registeredVersions(Wine wine) throws IOException {
         return RegQuery.tree(wine, UNINSTALL_KEY).values().stream()
                 .filter(values -> new RegQuery.Value("REG_SZ", "mapi-agent").equals(values.get("displayname")))
                 .map(values -> values.get("displayversion").data())

@@ -118,6 +118,24 @@ class RuntimeMsiWineIT {
         assertEquals(Optional.empty(), RegQuery.value(wine, MsiLifecycleWineIT.RUN_KEY, "MapiAgent"));
     }
 
+    @Test
+    @Order(5)
+    void thePlainMsiReplacesTheRuntimeOneOnlyWithAJava() throws IOException {
+        wine.run("msiexec", "/i", Wine.windowsPath(msi), "/qn").expectSuccess("msiexec /i runtime MSI");
+        Path plain = BuiltMsi.plain();
+
+        Wine.Result withoutJava = wine.run("msiexec", "/i", Wine.windowsPath(plain), "/qn");
+        assertEquals(MsiLifecycleWineIT.ERROR_INSTALL_FAILURE_LOW_BYTE, withoutJava.exitCode(), "refused: exit code 1603");
+        assertTrue(Files.isRegularFile(wine.drive(RUNTIME_DIR + "\\bin\\javaw.exe")), "the runtime install is untouched");
+
+        wine.run("msiexec", "/i", Wine.windowsPath(plain), "/qn", "JAVA_HOME_DIR=" + MsiLifecycleWineIT.JAVA_HOME)
+                .expectSuccess("msiexec /i plain MSI over the runtime one");
+        assertFalse(Files.exists(wine.drive(RUNTIME_DIR)), "the runtime went with the product it came with");
+        assertTrue(RegQuery.value(wine, MsiLifecycleWineIT.RUN_KEY, "MapiAgent").orElseThrow().data()
+                .startsWith("\"" + MsiLifecycleWineIT.JAVA_HOME + "\\bin\\javaw.exe\""));
+        assertEquals(List.of(BuiltMsi.version()), MsiLifecycleWineIT.registeredVersions(wine));
+    }
+
     private static List<String> relativeFiles(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile).map(file -> root.relativize(file).toString()).sorted().toList();
