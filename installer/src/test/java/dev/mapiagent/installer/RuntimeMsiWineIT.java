@@ -136,6 +136,17 @@ class RuntimeMsiWineIT {
         assertEquals(List.of(BuiltMsi.version()), MsiLifecycleWineIT.registeredVersions(wine));
     }
 
+    @Test
+    @Order(6)
+    void theRuntimeMsiReplacesThePlainOne() throws IOException {
+        wine.run("msiexec", "/i", Wine.windowsPath(msi), "/qn").expectSuccess("msiexec /i runtime MSI over the plain one");
+
+        assertTrue(RegQuery.value(wine, MsiLifecycleWineIT.RUN_KEY, "MapiAgent").orElseThrow().data()
+                .startsWith("\"" + RUNTIME_DIR + "\\bin\\javaw.exe\""));
+        assertEquals(Optional.empty(), RegQuery.value(wine, MsiLifecycleWineIT.SETTINGS_KEY + "\\Installer", "JavaHome"));
+        assertEquals(List.of(BuiltMsi.version()), MsiLifecycleWineIT.registeredVersions(wine));
+    }
+
     private static List<String> relativeFiles(Path root) throws IOException {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile).map(file -> root.relativize(file).toString()).sorted().toList();
