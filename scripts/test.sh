@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test run on a fresh machine: installs the system packages the tests need when they are
-# missing (PostgreSQL, Chromium and its driver, wixl/msitools), starts PostgreSQL, then runs the
-# Maven build with every test (unit, contract tests on H2 and PostgreSQL, browser, MSI).
+# missing (PostgreSQL, Chromium and its driver, wixl/msitools, Wine), starts PostgreSQL, then runs the
+# Maven build with every test (unit, contract tests on H2 and PostgreSQL, browser, MSI on Wine's msiexec).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +15,7 @@ command -v pg_lsclusters >/dev/null || missing+=(postgresql)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 command -v wixl >/dev/null || missing+=(wixl)
 command -v msiinfo >/dev/null || missing+=(msitools)
+command -v wine >/dev/null || missing+=(wine wine64)
 if ((${#missing[@]})); then
   echo "== installing: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
@@ -25,6 +26,9 @@ fi
 echo "== starting PostgreSQL for the collector's tests"
 eval "$("${sudo_cmd[@]}" scripts/test-postgres.sh)"
 export MAPI_TEST_PG_URL
+
+# The installer's tests install the MSI with Wine's msiexec: here they must run, not skip.
+export MAPI_TEST_WINE=required
 
 echo "== mvn verify"
 mvn -B -ntp verify

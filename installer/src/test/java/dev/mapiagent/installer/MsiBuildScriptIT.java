@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -62,14 +63,35 @@ class MsiBuildScriptIT {
         }
     }
 
+    @Test
+    void refusesARuntimeWithoutTheWindowsLaunchers(@TempDir Path out) throws Exception {
+        Path runtime = Files.createDirectories(out.resolve("linux-runtime").resolve("bin"));
+        Files.createFile(runtime.resolve("java"));
+        Files.createFile(runtime.resolve("java.exe"));
+
+        Result result = run(Map.of(), "--runtime", runtime.getParent().toString(), "0.1.0",
+                System.getProperty("msi.agentJar"), out.toString());
+
+        assertEquals(1, result.exitCode());
+        assertEquals("build-msi: runtime " + runtime.getParent() + " has no bin/javaw.exe: give a Windows x64 Java"
+                + " runtime image (link-runtime.sh on Windows)", result.stderr().strip());
+        assertFalse(Files.exists(out.resolve("mapi-agent-0.1.0-x64-runtime.msi")));
+    }
+
     private static Result buildMsi(String version, Path out, Map<String, String> environment) throws Exception {
         return buildMsi(version, out, environment, Path.of(System.getProperty("msi.agentJar")));
     }
 
     private static Result buildMsi(String version, Path out, Map<String, String> environment, Path jar)
             throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash", System.getProperty("msi.buildScript"), version,
-                jar.toString(), out.toString());
+        return run(environment, version, jar.toString(), out.toString());
+    }
+
+    private static Result run(Map<String, String> environment, String... arguments)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", System.getProperty("msi.buildScript")));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
         builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         Process process = builder.start();

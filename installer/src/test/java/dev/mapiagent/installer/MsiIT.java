@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,15 +38,8 @@ class MsiIT {
 
     @BeforeAll
     static void findMsi() {
-        Path outputDir = Path.of(System.getProperty("msi.outputDir"));
-        msiVersion = System.getProperty("msi.projectVersion").replace("-SNAPSHOT", "");
-        Path file = outputDir.resolve("mapi-agent-" + msiVersion + "-x64.msi");
-        Path skipped = outputDir.resolve("msi-skipped.txt");
-        if (!Files.exists(file) && Files.exists(skipped) && !"true".equals(System.getenv("CI"))) {
-            Assumptions.abort("MSI not built here: " + read(skipped));
-        }
-        assertTrue(Files.isRegularFile(file), "the package phase did not build " + file);
-        msi = new MsiInfo(file);
+        msiVersion = BuiltMsi.version();
+        msi = new MsiInfo(BuiltMsi.plain());
     }
 
     @Test
@@ -73,11 +65,22 @@ class MsiIT {
         assertEquals(Long.toString(Files.size(Path.of(System.getProperty("msi.agentJar")))), jar.get("FileSize"));
         files.onlyRowWhere("FileName", "mapi-agent.cmd");
         files.onlyRowWhere("FileName", "jvm.args");
+        Map<String, String> jna = files.onlyRowWhere("FileName", "jnidispatch.dll");
+        assertEquals(Integer.toString(MsiLifecycleWineIT.jnaDispatchLibrary(Path.of(System.getProperty("msi.agentJar"))).length),
+                jna.get("FileSize"), "JNA's own native part, installed so that it is never unpacked to %TEMP%");
 
         Table directories = msi.export("Directory");
         Map<String, String> installDir = directories.onlyRowWhere("Directory", "INSTALLDIR");
         assertEquals("ProgramFiles64Folder", installDir.get("Directory_Parent"));
         assertEquals("mapi-agent", installDir.get("DefaultDir"));
+    }
+
+    @Test
+    void carriesNoRuntimeAndLooksForTheJavaOfThePc() throws IOException {
+        assertTrue(msi.export("Directory").rowsWhere("Directory", "RUNTIMEDIR").isEmpty());
+        assertEquals(Set.of("mapi-agent.jar", "mapi-agent.cmd", "jvm.args", "jnidispatch.dll"),
+                Set.copyOf(msi.export("File").column("FileName")));
+        assertTrue(msi.export("LaunchCondition").column("Condition").contains("Installed OR JAVA_HOME_DIR"));
     }
 
     @Test
@@ -240,13 +243,5 @@ class MsiIT {
             reference.appendReplacement(formatted, Matcher.quoteReplacement(resolved));
         }
         return reference.appendTail(formatted).toString();
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file).strip();
-        } catch (IOException e) {
-            return file + " unreadable: " + e.getMessage();
-        }
     }
 }

@@ -18,6 +18,14 @@ class ArchiveStampTest {
             "mapi-agent.jar", 8_909_654, 1_795_630_724_933L, 0);
 
     @Test
+    void theRuntimeInsideTheMsiIsAnotherJavaSoItsArchiveIsMadeAgain() {
+        ArchiveStamp bundled = new ArchiveStamp("C:\\Program Files\\mapi-agent\\runtime", "17.0.15+6", List.of("-Xmx32m"),
+                "mapi-agent.jar", 8_909_654, 1_795_630_724_933L, 0);
+
+        assertFalse(STAMP.sameInputs(bundled));
+    }
+
+    @Test
     void failedAttemptsAreNotAnInput() {
         assertTrue(STAMP.sameInputs(STAMP.failedAgainAfter(Optional.empty())));
     }
