@@ -17,7 +17,9 @@ command -v pg_lsclusters >/dev/null || missing+=(postgresql)
 command -v wixl >/dev/null || missing+=(wixl)
 command -v msiinfo >/dev/null || missing+=(msitools)
 command -v wine >/dev/null || missing+=(wine wine64)
-# the collector's Debian package: built with strip (binutils), checked with lintian and systemd-analyze
+# the collector's Debian package: built with jdeps/jlink/jpackage (a JDK with jmods) and strip (binutils),
+# checked with lintian and systemd-analyze
+command -v jdeps >/dev/null || missing+=(openjdk-17-jdk-headless)
 command -v strip >/dev/null || missing+=(binutils)
 command -v lintian >/dev/null || missing+=(lintian)
 command -v systemd-analyze >/dev/null || missing+=(systemd)
