@@ -73,8 +73,13 @@ final class DebPackage {
     }
 
     static Result run(List<String> command, Map<String, String> environment) {
+        return run(command, environment, null);
+    }
+
+    static Result run(List<String> command, Map<String, String> environment, Path workingDir) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .directory(workingDir == null ? null : workingDir.toFile());
             builder.environment().putAll(environment);
             Process process = builder.start();
             byte[] output = process.getInputStream().readAllBytes();
