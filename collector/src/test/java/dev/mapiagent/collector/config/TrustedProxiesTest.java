@@ -1,4 +1,4 @@
-package dev.mapiagent.collector.api;
+package dev.mapiagent.collector.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

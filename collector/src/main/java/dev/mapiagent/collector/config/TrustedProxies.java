@@ -1,4 +1,4 @@
-package dev.mapiagent.collector.api;
+package dev.mapiagent.collector.config;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
