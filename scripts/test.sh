@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The whole test run on a fresh machine: installs the system packages the tests need when they are
-# missing (PostgreSQL, Chromium and its driver, wixl/msitools, Wine, lintian, systemd), starts PostgreSQL,
-# then runs the Maven build with every test (unit, contract tests on H2 and PostgreSQL, browser, MSI on
-# Wine's msiexec, the collector's Debian package).
+# missing (PostgreSQL, Chromium and its driver, wixl/msitools, Wine, lintian, systemd, nginx), starts
+# PostgreSQL, then runs the Maven build with every test (unit, contract tests on H2 and PostgreSQL, browser,
+# MSI on Wine's msiexec, the collector's Debian package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,6 +23,10 @@ command -v jdeps >/dev/null || missing+=(openjdk-17-jdk-headless)
 command -v strip >/dev/null || missing+=(binutils)
 command -v lintian >/dev/null || missing+=(lintian)
 command -v systemd-analyze >/dev/null || missing+=(systemd)
+# HTTPS checks of the package: certificates by openssl, nginx as the reverse proxy, curl as the client
+command -v openssl >/dev/null || missing+=(openssl)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v curl >/dev/null || missing+=(curl)
 if ((${#missing[@]})); then
   echo "== installing: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive

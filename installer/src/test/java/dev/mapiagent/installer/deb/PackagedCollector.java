@@ -79,7 +79,8 @@ final class PackagedCollector implements AutoCloseable {
     }
 
     static HttpClient client() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        // generous: the first TLS handshake of a cold JVM on a busy CI machine counts as connecting
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
     }
 
     @Override
