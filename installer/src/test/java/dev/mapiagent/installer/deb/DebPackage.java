@@ -58,18 +58,21 @@ final class DebPackage {
     }
 
     /**
-     * Aborts the test when a Debian tool is missing on a developer's machine; on CI (CI=true) a missing tool fails
-     * it, as scripts/test.sh installs them.
+     * The path of a Debian tool, also found in /usr/sbin (nginx), which a non-root user's PATH lacks. Aborts the
+     * test when the tool is missing on a developer's machine; on CI (CI=true) a missing tool fails it, as
+     * scripts/test.sh installs them.
      */
-    static void requireTool(String tool, String debianPackage) {
-        if (run(List.of("sh", "-c", "command -v " + tool), Map.of()).exitCode() == 0) {
-            return;
+    static String requireTool(String tool, String debianPackage) {
+        Result found = run(List.of("sh", "-c", "PATH=\"$PATH:/usr/sbin:/sbin\" command -v " + tool), Map.of());
+        if (found.exitCode() == 0) {
+            return found.output().strip();
         }
         String message = tool + " not found (apt-get install " + debianPackage + ")";
         if (onCi()) {
             throw new AssertionError(message);
         }
         Assumptions.abort(message);
+        return tool;
     }
 
     static Result run(List<String> command, Map<String, String> environment) {

@@ -34,7 +34,7 @@ class PackagedBehindNginxCheck {
 
     @Test
     void theClientAddressIsTheOneNginxSawAndAForgedHeaderIsIgnored(@TempDir Path dir) throws Exception {
-        DebPackage.requireTool("nginx", "nginx");
+        String nginxBinary = DebPackage.requireTool("nginx", "nginx");
         DebPackage.requireTool("curl", "curl");
         DebPackage.requireTool("openssl", "openssl");
         assertEquals(0, DebPackage.run(List.of("openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt",
@@ -51,7 +51,7 @@ class PackagedBehindNginxCheck {
             int nginxPort = freePort();
             Files.createDirectories(dir.resolve("nginx-temp"));
             Files.writeString(dir.resolve("nginx.conf"), nginxConf(dir, nginxPort, collector.port));
-            Process nginx = new ProcessBuilder("nginx", "-e", "stderr", "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString())
+            Process nginx = new ProcessBuilder(nginxBinary, "-e", "stderr", "-p", dir.toString(), "-c", dir.resolve("nginx.conf").toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("nginx.log").toFile()).start();
             try {
                 String viaNginx = awaitCurl(nginx, dir, "--cacert", dir.resolve("cert.pem").toString(),
