@@ -107,6 +107,39 @@ class DebContentsCheck {
         }
     }
 
+    @Test
+    void dependsOnThePackagesOfTheSystemLibrariesTheServerLoads() {
+        DebPackage.requireTool("objdump", "binutils");
+        Path app = DebPackage.extracted().resolve("usr/lib/mapi-collector");
+        // the launcher and the runtime's libraries a headless server loads (AWT, sound and imaging ones it never does)
+        List<String> loaded = List.of("bin/mapi-collector", "lib/libapplauncher.so", "lib/runtime/lib/libjli.so",
+                "lib/runtime/lib/server/libjvm.so", "lib/runtime/lib/libjava.so", "lib/runtime/lib/libzip.so",
+                "lib/runtime/lib/libnet.so", "lib/runtime/lib/libnio.so", "lib/runtime/lib/libjimage.so",
+                "lib/runtime/lib/libverify.so", "lib/runtime/lib/libextnet.so", "lib/runtime/lib/libmanagement.so");
+        Set<String> depends = Set.of(field("Depends").split(",\\s*"));
+        for (String file : loaded) {
+            DebPackage.Result dynamic = DebPackage.run(List.of("objdump", "-p", app.resolve(file).toString()), Map.of());
+            assertEquals(0, dynamic.exitCode(), file + ": " + dynamic.output());
+            Matcher needed = Pattern.compile("NEEDED\\s+(\\S+)").matcher(dynamic.output());
+            while (needed.find()) {
+                String library = needed.group(1);
+                if (library.startsWith("libj") || List.of("libnet.so", "libnio.so", "libverify.so").contains(library)) {
+                    continue; // the runtime's own
+                }
+                String owner = systemPackageOf(library);
+                assertTrue(depends.contains(owner), file + " needs " + library + " of " + owner + ", not in Depends " + depends);
+            }
+        }
+    }
+
+    /** The Debian package holding a shared library of this (amd64) system, as {@code dpkg -S} tells. */
+    private static String systemPackageOf(String library) {
+        DebPackage.Result search = DebPackage.run(List.of("dpkg", "-S", "*/" + library), Map.of());
+        return search.output().lines().filter(line -> line.contains("/x86_64-linux-gnu/") || line.contains("/lib64/"))
+                .map(line -> line.substring(0, line.indexOf(':'))).findFirst()
+                .orElseThrow(() -> new AssertionError("no package of this system holds " + library + ": " + search.output()));
+    }
+
     private static void assertEntry(String path, String mode, String owner) {
         String[] entry = entries.get(path);
         assertTrue(entry != null, path + " is not in the package");
