@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test run on a fresh machine: installs the system packages the tests need when they are
-# missing (PostgreSQL, Chromium and its driver, wixl/msitools, Wine), starts PostgreSQL, then runs the
-# Maven build with every test (unit, contract tests on H2 and PostgreSQL, browser, MSI on Wine's msiexec).
+# missing (PostgreSQL, Chromium and its driver, wixl/msitools, Wine, lintian, systemd, nginx), starts
+# PostgreSQL, then runs the Maven build with every test (unit, contract tests on H2 and PostgreSQL, browser,
+# MSI on Wine's msiexec, the collector's Debian package).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,6 +17,16 @@ command -v pg_lsclusters >/dev/null || missing+=(postgresql)
 command -v wixl >/dev/null || missing+=(wixl)
 command -v msiinfo >/dev/null || missing+=(msitools)
 command -v wine >/dev/null || missing+=(wine wine64)
+# the collector's Debian package: built with jdeps/jlink/jpackage (a JDK with jmods) and strip (binutils),
+# checked with lintian and systemd-analyze
+command -v jdeps >/dev/null || missing+=(openjdk-17-jdk-headless)
+command -v strip >/dev/null || missing+=(binutils)
+command -v lintian >/dev/null || missing+=(lintian)
+command -v systemd-analyze >/dev/null || missing+=(systemd)
+# HTTPS checks of the package: certificates by openssl, nginx as the reverse proxy, curl as the client
+command -v openssl >/dev/null || missing+=(openssl)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
+command -v curl >/dev/null || missing+=(curl)
 if ((${#missing[@]})); then
   echo "== installing: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -110,6 +110,7 @@ public final class CollectorApp {
                 files.headers = java.util.Map.of("Cache-Control", "no-cache");
             });
             javalin.requestLogger.http((ctx, ms) -> LOG.atInfo().setMessage("request")
+                    .addKeyValue("client", config.trustedProxies().clientAddress(ctx.ip(), ctx.header("X-Forwarded-For")))
                     .addKeyValue("method", ctx.method().name())
                     .addKeyValue("path", ctx.path())
                     .addKeyValue("status", ctx.statusCode())

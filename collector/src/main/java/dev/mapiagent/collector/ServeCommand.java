@@ -2,6 +2,7 @@ package dev.mapiagent.collector;
 
 import dev.mapiagent.collector.config.CollectorConfig;
 import dev.mapiagent.collector.config.Secret;
+import dev.mapiagent.collector.config.TrustedProxies;
 import dev.mapiagent.collector.db.Database;
 import dev.mapiagent.collector.db.JdbcUrls;
 import dev.mapiagent.collector.service.RetentionService;
@@ -47,6 +48,11 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
 
     @Option(names = "--tls-keystore-password", defaultValue = "${env:MAPI_COLLECTOR_TLS_KEYSTORE_PASSWORD}", description = "Keystore password (env MAPI_COLLECTOR_TLS_KEYSTORE_PASSWORD).")
     String tlsKeystorePassword;
+
+    @Option(names = "--trusted-proxies", defaultValue = "${env:MAPI_COLLECTOR_TRUSTED_PROXIES}",
+            description = "Reverse proxies (IP addresses, CIDR ranges, comma-separated) whose X-Forwarded-For names the "
+                    + "client; from any other peer the header is ignored (env MAPI_COLLECTOR_TRUSTED_PROXIES).")
+    String trustedProxies;
 
     @Option(names = "--retention-days", defaultValue = "${env:MAPI_COLLECTOR_RETENTION_DAYS:-90}", description = "Days of report history kept (default 90).")
     int retentionDays;
@@ -98,6 +104,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         app.start(config.port());
         LOG.atInfo().setMessage("collector listening").addKeyValue("port", app.port())
                 .addKeyValue("db", JdbcUrls.redact(config.dbUrl())).addKeyValue("tls", config.tls())
+                .addKeyValue("trustedProxies", config.trustedProxies().toString())
                 .addKeyValue("enrollment", config.enrollSecret() != null).log();
         stopped.await();
         return 0;
@@ -129,7 +136,10 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         require(sessionHours >= 1, "--session-hours must be at least 1");
         require(incidentMinDevices >= 2, "--incident-min-devices must be at least 2");
         require(incidentOnsetMinutes >= 1, "--incident-onset-minutes must be at least 1");
-        require(tlsKeystore == null || Files.isReadable(tlsKeystore), "--tls-keystore " + tlsKeystore + " cannot be read");
+        // an empty value (a settings file's "MAPI_COLLECTOR_TLS_KEYSTORE=") means not set, not the working directory
+        Path keystore = tlsKeystore == null || tlsKeystore.toString().isBlank() ? null : tlsKeystore;
+        require(keystore == null || Files.isReadable(keystore), "--tls-keystore " + keystore + " cannot be read");
+        TrustedProxies proxies = TrustedProxies.parse(trustedProxies);
         String url = db == null || db.isBlank() ? null : db.trim();
         if (url == null) {
             Files.createDirectories(dataDir);
@@ -140,9 +150,9 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             require(weakness == null, "--admin-password refused: " + weakness);
         }
         return new CollectorConfig(port, url, Secret.ofNullable(enrollSecret), Secret.ofNullable(adminPassword),
-                tlsKeystore, Secret.ofNullable(tlsKeystorePassword), Duration.ofDays(retentionDays),
+                keystore, Secret.ofNullable(tlsKeystorePassword), Duration.ofDays(retentionDays),
                 Duration.ofMinutes(commandTtlMinutes), Duration.ofSeconds(redeliverAfterSeconds), Duration.ofHours(sessionHours), incidentMinDevices,
-                Duration.ofMinutes(incidentOnsetMinutes));
+                Duration.ofMinutes(incidentOnsetMinutes), proxies);
     }
 
     private static void require(boolean condition, String message) {

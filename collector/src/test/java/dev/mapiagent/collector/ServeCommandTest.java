@@ -77,4 +77,29 @@ class ServeCommandTest {
         String text = config.toString();
         assertFalse(text.contains("pw-in-url") || text.contains("enroll-secret-value") || text.contains("admin-secret-value"), text);
     }
+
+    @Test
+    void aTrustedProxyThatIsNotAnAddressIsExit2() {
+        assertOneLine(run("serve", "--trusted-proxies", "10.0.0.5,proxy.example", "--data-dir", dir.toString()),
+                "--trusted-proxies: 'proxy.example' is not an IP address or CIDR range");
+    }
+
+    @Test
+    void theTrustedProxiesAreTheConfiguredOnes() throws Exception {
+        CollectorConfig config = parse("--trusted-proxies", "10.0.0.5, 192.168.10.0/24", "--data-dir", dir.toString());
+        assertTrue(config.trustedProxies().isTrusted("192.168.10.7"));
+        assertFalse(config.trustedProxies().isTrusted("10.0.0.6"));
+    }
+
+    @Test
+    void anEmptyKeystoreSettingMeansPlainHttp() throws Exception {
+        // what a settings file's "MAPI_COLLECTOR_TLS_KEYSTORE=" line gives
+        assertFalse(parse("--tls-keystore", "", "--data-dir", dir.toString()).tls());
+    }
+
+    private static CollectorConfig parse(String... args) throws java.io.IOException {
+        CommandLine cli = new CommandLine(new ServeCommand());
+        cli.parseArgs(args);
+        return ((ServeCommand) cli.getCommand()).config();
+    }
 }
