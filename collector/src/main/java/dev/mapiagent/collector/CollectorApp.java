@@ -6,6 +6,7 @@ import dev.mapiagent.collector.api.Authenticator;
 import dev.mapiagent.collector.api.BodyLimit;
 import dev.mapiagent.collector.api.ErrorHandling;
 import dev.mapiagent.collector.api.HelpdeskRoutes;
+import dev.mapiagent.collector.api.NulText;
 import dev.mapiagent.collector.api.OpsRoutes;
 import dev.mapiagent.collector.api.SessionRoutes;
 import dev.mapiagent.collector.api.StatusPasteRoutes;
@@ -116,6 +117,7 @@ public final class CollectorApp {
                     .addKeyValue("ms", Math.round(ms))
                     .log());
             javalin.routes.before(BodyLimit::check);
+            javalin.routes.before(NulText::refuseInUrl);
             javalin.routes.before(ctx -> {
                 ctx.header("Content-Security-Policy", CSP);
                 ctx.header("X-Content-Type-Options", "nosniff");
