@@ -31,18 +31,33 @@ public final class CollectorProcess implements AutoCloseable {
      * @param log where the process's output goes
      */
     public static CollectorProcess start(Path log, String... options) throws IOException, InterruptedException {
+        return start(List.of(), log, options);
+    }
+
+    /** As {@link #start(Path, String...)}, with options for the JVM (system properties). */
+    public static CollectorProcess start(List<String> jvmOptions, Path log, String... options)
+            throws IOException, InterruptedException {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), "dev.mapiagent.collector.Main", "serve",
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.mapiagent.collector.Main", "serve",
                 "--port", Integer.toString(port),
                 "--enroll-secret", TestCollector.ENROLL_SECRET, "--admin-password", TestCollector.ADMIN_PASSWORD));
         command.addAll(List.of(options));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         CollectorProcess collector = new CollectorProcess(process, port);
-        collector.awaitHealthy(log);
+        collector.awaitListening(log, !command.contains("--tls-keystore"));
         return collector;
+    }
+
+    /** The java launcher of the JVM running the tests. */
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    public int port() {
+        return port;
     }
 
     private static int freePort() throws IOException {
@@ -51,23 +66,30 @@ public final class CollectorProcess implements AutoCloseable {
         }
     }
 
-    private void awaitHealthy(Path log) throws InterruptedException, IOException {
+    /** Until /healthz answers (plain HTTP) or the port takes connections (HTTPS). */
+    private void awaitListening(Path log, boolean plainHttp) throws InterruptedException, IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 fail("the collector exited with " + process.exitValue() + ": " + Files.readString(log));
             }
             try {
-                if (http().get("/healthz", null).status() == 200) {
+                if (plainHttp ? http().get("/healthz", null).status() == 200 : accepts()) {
                     return;
                 }
-            } catch (RuntimeException notYet) {
+            } catch (RuntimeException | IOException notYet) {
                 // not listening yet
             }
             Thread.sleep(100);
         }
         process.destroyForcibly();
-        fail("the collector did not answer /healthz within 60 s: " + Files.readString(log));
+        fail("the collector did not start listening within 60 s: " + Files.readString(log));
+    }
+
+    private boolean accepts() throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            return true;
+        }
     }
 
     public Http http() {
