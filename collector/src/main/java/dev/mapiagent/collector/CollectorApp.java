@@ -6,6 +6,7 @@ import dev.mapiagent.collector.api.Authenticator;
 import dev.mapiagent.collector.api.BodyLimit;
 import dev.mapiagent.collector.api.ErrorHandling;
 import dev.mapiagent.collector.api.HelpdeskRoutes;
+import dev.mapiagent.collector.api.JsonErrorHandler;
 import dev.mapiagent.collector.api.NulText;
 import dev.mapiagent.collector.api.OpsRoutes;
 import dev.mapiagent.collector.api.SessionRoutes;
@@ -97,6 +98,7 @@ public final class CollectorApp {
             javalin.http.maxRequestSize = BodyLimit.MAX_BODY_BYTES;
             javalin.jetty.modifyServer(server -> {
                 server.setStopTimeout(10_000);
+                server.setErrorHandler(new JsonErrorHandler());
                 server.addEventListener(idleTimeoutOnStart(server));
             });
             javalin.events.serverStopping(waiters::close);
