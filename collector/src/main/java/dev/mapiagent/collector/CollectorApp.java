@@ -10,6 +10,7 @@ import dev.mapiagent.collector.api.JsonErrorHandler;
 import dev.mapiagent.collector.api.NulText;
 import dev.mapiagent.collector.api.OpsRoutes;
 import dev.mapiagent.collector.api.SessionRoutes;
+import dev.mapiagent.collector.api.SlowClients;
 import dev.mapiagent.collector.api.StatusPasteRoutes;
 import dev.mapiagent.collector.config.CollectorConfig;
 import dev.mapiagent.collector.config.Tls;
@@ -74,6 +75,16 @@ public final class CollectorApp {
         };
     }
 
+    /** Puts the handler Javalin installs inside the bounds for slow clients, just before the server starts. */
+    private static LifeCycle.Listener slowClientsGuardedOnStart(Server server) {
+        return new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarting(LifeCycle event) {
+                server.setHandler(SlowClients.guard(server.getHandler()));
+            }
+        };
+    }
+
     public static Javalin create(CollectorConfig config, Jdbi jdbi, Clock clock) {
         CollectorMetrics metrics = new CollectorMetrics();
         IngestService ingest = new IngestService(jdbi, clock, metrics);
@@ -100,6 +111,7 @@ public final class CollectorApp {
                 server.setStopTimeout(10_000);
                 server.setErrorHandler(new JsonErrorHandler());
                 server.addEventListener(idleTimeoutOnStart(server));
+                server.addEventListener(slowClientsGuardedOnStart(server));
             });
             javalin.events.serverStopping(waiters::close);
             javalin.events.serverStopping(ingest::close);
