@@ -4,6 +4,7 @@ import dev.mapiagent.collector.api.AccessManager;
 import dev.mapiagent.collector.api.AgentRoutes;
 import dev.mapiagent.collector.api.Authenticator;
 import dev.mapiagent.collector.api.BodyLimit;
+import dev.mapiagent.collector.api.ConnectionsPerAddress;
 import dev.mapiagent.collector.api.ErrorHandling;
 import dev.mapiagent.collector.api.HelpdeskRoutes;
 import dev.mapiagent.collector.api.JsonErrorHandler;
@@ -61,7 +62,10 @@ public final class CollectorApp {
     private CollectorApp() {
     }
 
-    /** Sets the idle timeout of the connectors Javalin adds just before the server starts. */
+    /**
+     * Sets the idle timeout and the connection bound per client address of the connectors Javalin adds, just before
+     * the server starts.
+     */
     private static LifeCycle.Listener idleTimeoutOnStart(Server server) {
         return new LifeCycle.Listener() {
             @Override
@@ -69,6 +73,7 @@ public final class CollectorApp {
                 for (Connector connector : server.getConnectors()) {
                     if (connector instanceof AbstractConnector c) {
                         c.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+                        c.addEventListener(new ConnectionsPerAddress(SlowClients.CONNECTIONS_PER_ADDRESS));
                     }
                 }
             }

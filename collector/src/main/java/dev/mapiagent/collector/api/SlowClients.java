@@ -26,6 +26,9 @@ import org.eclipse.jetty.util.Callback;
 public final class SlowClients {
 
     public static final int THREADS_PER_ADDRESS = 32;
+
+    /** Connections one client address may hold open (ConnectionsPerAddress): an office of PCs long-polling fits. */
+    public static final int CONNECTIONS_PER_ADDRESS = 2000;
     public static final long MIN_BODY_BYTES_PER_SECOND = 1024;
     public static final Duration BODY_IDLE_TIMEOUT = Duration.ofSeconds(15);
 
