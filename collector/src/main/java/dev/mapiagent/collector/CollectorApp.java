@@ -4,10 +4,14 @@ import dev.mapiagent.collector.api.AccessManager;
 import dev.mapiagent.collector.api.AgentRoutes;
 import dev.mapiagent.collector.api.Authenticator;
 import dev.mapiagent.collector.api.BodyLimit;
+import dev.mapiagent.collector.api.ConnectionsPerAddress;
 import dev.mapiagent.collector.api.ErrorHandling;
 import dev.mapiagent.collector.api.HelpdeskRoutes;
+import dev.mapiagent.collector.api.JsonErrorHandler;
+import dev.mapiagent.collector.api.NulText;
 import dev.mapiagent.collector.api.OpsRoutes;
 import dev.mapiagent.collector.api.SessionRoutes;
+import dev.mapiagent.collector.api.SlowClients;
 import dev.mapiagent.collector.api.StatusPasteRoutes;
 import dev.mapiagent.collector.config.CollectorConfig;
 import dev.mapiagent.collector.config.Tls;
@@ -58,7 +62,10 @@ public final class CollectorApp {
     private CollectorApp() {
     }
 
-    /** Sets the idle timeout of the connectors Javalin adds just before the server starts. */
+    /**
+     * Sets the idle timeout and the connection bound per client address of the connectors Javalin adds, just before
+     * the server starts.
+     */
     private static LifeCycle.Listener idleTimeoutOnStart(Server server) {
         return new LifeCycle.Listener() {
             @Override
@@ -66,8 +73,19 @@ public final class CollectorApp {
                 for (Connector connector : server.getConnectors()) {
                     if (connector instanceof AbstractConnector c) {
                         c.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+                        c.addEventListener(new ConnectionsPerAddress(SlowClients.CONNECTIONS_PER_ADDRESS));
                     }
                 }
+            }
+        };
+    }
+
+    /** Puts the handler Javalin installs inside the bounds for slow clients, just before the server starts. */
+    private static LifeCycle.Listener slowClientsGuardedOnStart(Server server) {
+        return new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarting(LifeCycle event) {
+                server.setHandler(SlowClients.guard(server.getHandler()));
             }
         };
     }
@@ -96,7 +114,9 @@ public final class CollectorApp {
             javalin.http.maxRequestSize = BodyLimit.MAX_BODY_BYTES;
             javalin.jetty.modifyServer(server -> {
                 server.setStopTimeout(10_000);
+                server.setErrorHandler(new JsonErrorHandler());
                 server.addEventListener(idleTimeoutOnStart(server));
+                server.addEventListener(slowClientsGuardedOnStart(server));
             });
             javalin.events.serverStopping(waiters::close);
             javalin.events.serverStopping(ingest::close);
@@ -117,6 +137,7 @@ public final class CollectorApp {
                     .addKeyValue("ms", Math.round(ms))
                     .log());
             javalin.routes.before(BodyLimit::check);
+            javalin.routes.before(NulText::refuseInUrl);
             javalin.routes.before(ctx -> {
                 ctx.header("Content-Security-Policy", CSP);
                 ctx.header("X-Content-Type-Options", "nosniff");

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code java -jar mapi-collector.jar serve [options]}. */
 @Command(name = "mapi-collector", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Central server of mapi-agent: reports, device state, remote self-heal, fleet view.",
-        subcommands = {ServeCommand.class})
+        subcommands = {ServeCommand.class, BackupCommand.class, RestoreCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -36,7 +36,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use 'serve'");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: use 'serve', 'backup' or 'restore'");
     }
 
     /** The version from the jar manifest. */

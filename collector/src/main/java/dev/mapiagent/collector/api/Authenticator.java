@@ -69,7 +69,7 @@ public final class Authenticator {
             throw new NotAuthenticatedException("malformed Basic credentials");
         }
         int colon = decoded.indexOf(':');
-        if (colon < 0) {
+        if (colon < 0 || decoded.indexOf('\u0000') >= 0) {
             throw new NotAuthenticatedException("malformed Basic credentials");
         }
         return new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};

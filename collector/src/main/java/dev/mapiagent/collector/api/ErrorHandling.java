@@ -13,7 +13,12 @@ import dev.mapiagent.collector.error.UnsupportedContentException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.jetty.http.HttpException;
+import org.eclipse.jetty.io.EofException;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,12 +56,40 @@ public final class ErrorHandling {
         });
         routes.exception(HttpResponseException.class, (e, ctx) -> respond(ctx, e.getStatus(), describe(e), null));
         routes.exception(Exception.class, (e, ctx) -> {
+            Optional<Throwable> aborted = requestNotReceived(e);
+            if (aborted.isPresent()) {
+                int status = aborted.get() instanceof HttpException http && http.getCode() >= 400 ? http.getCode() : 400;
+                LOG.atWarn().setMessage("request not received").addKeyValue("method", ctx.method().name())
+                        .addKeyValue("path", ctx.path()).addKeyValue("status", status)
+                        .addKeyValue("reason", oneLine(aborted.get())).log();
+                respond(ctx, status, "request not received", oneLine(aborted.get()));
+                return;
+            }
             String incident = UUID.randomUUID().toString();
             LOG.atError().setMessage("request failed").addKeyValue("incident", incident)
                     .addKeyValue("method", ctx.method().name()).addKeyValue("path", ctx.path())
                     .setCause(e).log();
             respond(ctx, 500, "internal error", "incident " + incident + " is in the collector log");
         });
+    }
+
+    /**
+     * The client's part of a failure: the request could not be read (broken framing, an upload aborted, too slow,
+     * cut off by a timeout). That is logged as one line, not as the server's fault with a stack trace.
+     */
+    static Optional<Throwable> requestNotReceived(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpException || t instanceof EofException || t instanceof TimeoutException
+                    || t instanceof IOException) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String oneLine(Throwable t) {
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return message.lines().findFirst().orElse(message);
     }
 
     static int status(CollectorException e) {

@@ -68,6 +68,7 @@ public final class JsonBodies {
             if (node == null || node.isMissingNode()) {
                 throw new InvalidException("malformed JSON", "the body is empty");
             }
+            NulText.refuseIn(node);
             return node;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();

@@ -12,9 +12,12 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, boolean embedded) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        if (embedded) {
+            jdbi.setTransactionHandler(new DurableCommits(jdbi.getTransactionHandler()));
+        }
     }
 
     /**
@@ -32,6 +35,7 @@ public final class Database implements AutoCloseable {
         config.setPoolName("mapi-collector");
         config.setMaximumPoolSize(10);
         config.setConnectionTimeout(10_000);
+        config.setConnectionInitSql(durableCommitsSql(jdbcUrl));
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(config);
@@ -45,7 +49,26 @@ public final class Database implements AutoCloseable {
             throw new DatabaseException("cannot migrate the schema of " + JdbcUrls.redact(jdbcUrl) + ": "
                     + rootMessage(e));
         }
-        return new Database(dataSource);
+        return new Database(dataSource, isH2(jdbcUrl));
+    }
+
+    private static boolean isH2(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:h2:");
+    }
+
+    /**
+     * Run on every new connection so a commit is durable before it returns, whatever the server or file was set to.
+     * H2: {@code WRITE_DELAY 0} writes each commit to the file at once (the default keeps up to a second of commits
+     * in memory, lost when the process dies). PostgreSQL: {@code synchronous_commit=off} acknowledges a commit
+     * before its WAL is flushed, so it is turned back on; the stricter settings a replicated server may use
+     * (remote_write, remote_apply) are kept.
+     */
+    static String durableCommitsSql(String jdbcUrl) {
+        if (isH2(jdbcUrl)) {
+            return "SET WRITE_DELAY 0";
+        }
+        return "DO $$ BEGIN IF current_setting('synchronous_commit') = 'off' "
+                + "THEN PERFORM set_config('synchronous_commit', 'on', false); END IF; END $$";
     }
 
     private static void migrate(DataSource dataSource) {

@@ -8,14 +8,31 @@ public final class JdbcUrls {
     private JdbcUrls() {
     }
 
+    /** The embedded database's page cache: this share of the heap, within the bounds below. */
+    static final int CACHE_SHARE_OF_HEAP = 8;
+    static final long MIN_CACHE_BYTES = 8L * 1024 * 1024;
+    static final long MAX_CACHE_BYTES = 512L * 1024 * 1024;
+
     /**
      * The JDBC URL of the embedded database in a directory: an H2 file in PostgreSQL mode. H2 re-parses a statement
      * unless it is among the session's last QUERY_CACHE_SIZE (default 8); a stored report alone runs more distinct
-     * statements than that, so the default cache missed on nearly every statement.
+     * statements than that, so the default cache missed on nearly every statement. The page cache is sized for
+     * this JVM's heap ({@link #cacheKilobytes}). DB_CLOSE_ON_EXIT=FALSE: the collector closes the database itself
+     * after the last request finished, instead of H2's shutdown hook closing it under requests still running.
      */
     public static String embedded(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("mapi-collector")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;QUERY_CACHE_SIZE=64"
+                + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=" + cacheKilobytes(Runtime.getRuntime().maxMemory());
+    }
+
+    /**
+     * H2's CACHE_SIZE (kilobytes) for a heap: an eighth of it, at least 8 MiB and at most 512 MiB, so a small heap
+     * keeps room for request bodies and group commits, and a large one is not wasted.
+     */
+    static long cacheKilobytes(long maxHeapBytes) {
+        long bytes = Math.max(MIN_CACHE_BYTES, Math.min(MAX_CACHE_BYTES, maxHeapBytes / CACHE_SHARE_OF_HEAP));
+        return bytes / 1024;
     }
 
     /** The URL without its password, for logs and messages. */

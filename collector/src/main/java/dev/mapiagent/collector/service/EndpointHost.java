@@ -16,6 +16,9 @@ import java.util.stream.Stream;
  */
 public final class EndpointHost {
 
+    /** The longest DNS name (RFC 1035: 255 octets on the wire, 253 characters written); a longer "host" is none. */
+    public static final int MAX_HOST_LENGTH = 253;
+
     private EndpointHost() {
     }
 
@@ -58,7 +61,7 @@ public final class EndpointHost {
 
     private static Optional<String> clean(String host) {
         String h = trim(host);
-        if (h == null || h.isEmpty()) {
+        if (h == null || h.isEmpty() || h.length() > MAX_HOST_LENGTH) {
             return Optional.empty();
         }
         return Optional.of(h.toLowerCase(Locale.ROOT));

@@ -12,10 +12,13 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
+import java.util.function.ToLongFunction;
 
 /**
  * Group commit: callers queue items and get a future; one writer thread takes what is queued (up to a batch) and
- * writes it in one go, so many requests share one transaction and one commit. A future completes only after its
+ * writes it in one go, so many requests share one transaction and one commit. A batch is bounded by count and by
+ * the items' total size (a transaction of many large items must not run the database out of memory while it
+ * flushes); an item larger than the size bound is written alone. A future completes only after its
  * item's write committed, so nothing is acknowledged before it is stored.
  *
  * <p>When a batch fails, each of its items is written again on its own: one bad item fails only itself. The
@@ -41,6 +44,8 @@ public final class GroupCommit<T, R> implements AutoCloseable {
 
     private final BlockingQueue<Queued<T, R>> queue;
     private final int maxBatch;
+    private final long maxBatchSize;
+    private final ToLongFunction<T> sizeOf;
     private final Writer<T, R> writer;
     private final IntConsumer batchWritten;
     private final Thread thread;
@@ -51,11 +56,15 @@ public final class GroupCommit<T, R> implements AutoCloseable {
      * @param name         names the threads
      * @param capacity     items queued at most; {@link #submit} refuses more
      * @param maxBatch     items written in one transaction at most
+     * @param maxBatchSize total size of the items written in one transaction at most (by {@code sizeOf})
      * @param batchWritten told the size of each batch taken from the queue
      */
-    public GroupCommit(String name, int capacity, int maxBatch, Writer<T, R> writer, IntConsumer batchWritten) {
+    public GroupCommit(String name, int capacity, int maxBatch, long maxBatchSize, ToLongFunction<T> sizeOf,
+                       Writer<T, R> writer, IntConsumer batchWritten) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.maxBatch = maxBatch;
+        this.maxBatchSize = maxBatchSize;
+        this.sizeOf = sizeOf;
         this.writer = writer;
         this.batchWritten = batchWritten;
         AtomicInteger replyThreads = new AtomicInteger();
@@ -109,10 +118,24 @@ public final class GroupCommit<T, R> implements AutoCloseable {
                 continue;
             }
             batch.add(first);
-            queue.drainTo(batch, maxBatch - 1);
+            takeMore(batch, sizeOf.applyAsLong(first.item()));
             batchWritten.accept(batch.size());
             writeBatch(batch);
             batch.clear();
+        }
+    }
+
+    /** Adds queued items to the batch while it stays within both bounds (this thread alone takes from the queue). */
+    private void takeMore(List<Queued<T, R>> batch, long batchSize) {
+        long size = batchSize;
+        Queued<T, R> next;
+        while (batch.size() < maxBatch && (next = queue.peek()) != null) {
+            long nextSize = sizeOf.applyAsLong(next.item());
+            if (size + nextSize > maxBatchSize) {
+                return;
+            }
+            batch.add(queue.poll());
+            size += nextSize;
         }
     }
 

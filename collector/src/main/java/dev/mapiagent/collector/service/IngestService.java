@@ -33,6 +33,12 @@ public final class IngestService implements AutoCloseable {
     /** Reports written in one transaction at most. */
     static final int MAX_BATCH = 256;
 
+    /**
+     * The JSON text written in one transaction at most: a batch of 256 reports of 1 MiB each once ran the embedded
+     * database out of memory while it flushed, which closed it.
+     */
+    static final long MAX_BATCH_CHARS = 16L * 1024 * 1024;
+
     /** Reports waiting for the writer at most, by count and by their JSON text (bodies can reach 1 MiB). */
     static final int QUEUE_CAPACITY = 4096;
     static final long QUEUE_MAX_CHARS = 64L * 1024 * 1024;
@@ -45,16 +51,20 @@ public final class IngestService implements AutoCloseable {
     private final ReportStore store;
     private final GroupCommit<ReportStore.Incoming, Boolean> writer;
     private final AtomicLong queuedChars = new AtomicLong();
+    private final ReportBudget budget;
 
     public IngestService(Jdbi jdbi, Clock clock, CollectorMetrics metrics) {
-        this(jdbi, clock, metrics, QUEUE_CAPACITY, MAX_BATCH);
+        this(jdbi, clock, metrics, QUEUE_CAPACITY, MAX_BATCH, ReportBudget.DEFAULT);
     }
 
-    IngestService(Jdbi jdbi, Clock clock, CollectorMetrics metrics, int queueCapacity, int maxBatch) {
+    IngestService(Jdbi jdbi, Clock clock, CollectorMetrics metrics, int queueCapacity, int maxBatch,
+                  ReportBudget.Limits budget) {
         this.jdbi = jdbi;
+        this.budget = new ReportBudget(clock, budget);
         this.metrics = metrics;
         this.store = new ReportStore(clock);
-        this.writer = new GroupCommit<>("mapi-ingest", queueCapacity, maxBatch, this::write, metrics::ingestBatch);
+        this.writer = new GroupCommit<>("mapi-ingest", queueCapacity, maxBatch, MAX_BATCH_CHARS,
+                incoming -> incoming.body().length(), this::write, metrics::ingestBatch);
         metrics.countIngestQueue(this::queued);
     }
 
@@ -64,12 +74,19 @@ public final class IngestService implements AutoCloseable {
 
     /**
      * Validates a report an agent posted for its own device and queues it to be stored; the future completes once
-     * it is stored. Bad reports are refused at once (invalid, or refused for another device); a full queue at once as
-     * busy, a closing collector as shutting down, both with a time to retry after.
+     * it is stored. A device past its report budget is refused at once as busy (before any work on the report); bad
+     * reports are refused at once (invalid, or refused for another device); a full queue at once as busy, a closing
+     * collector as shutting down, all with a time to retry after.
      *
      * @param body the document's JSON text, as stored
      */
     public CompletableFuture<Ingested> ingest(String deviceId, JsonNode document, String body) {
+        try {
+            budget.charge(deviceId, body.length());
+        } catch (BusyException overBudget) {
+            metrics.reportIngested("over-budget");
+            throw overBudget;
+        }
         Report report;
         try {
             report = validated(document, deviceId, "report");

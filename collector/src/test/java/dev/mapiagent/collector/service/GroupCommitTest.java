@@ -44,7 +44,12 @@ class GroupCommitTest {
     private GroupCommit<String, String> commit;
 
     private GroupCommit<String, String> start(int capacity) {
-        commit = new GroupCommit<>("test", capacity, 100, writer, batchSizes::add);
+        return start(capacity, Long.MAX_VALUE);
+    }
+
+    /** Items are sized by their length. */
+    private GroupCommit<String, String> start(int capacity, long maxBatchSize) {
+        commit = new GroupCommit<>("test", capacity, 100, maxBatchSize, String::length, writer, batchSizes::add);
         return commit;
     }
 
@@ -75,6 +80,23 @@ class GroupCommitTest {
         assertEquals("B", get(b));
         assertEquals(List.of(List.of("first"), List.of("a", "b")), writer.batches);
         assertEquals(List.of(1, 2), batchSizes);
+    }
+
+    @Test
+    void aBatchIsBoundedByTheItemsTotalSizeAndAnOversizedItemGoesAlone() throws Exception {
+        start(10, 10);
+        CompletableFuture<String> first = holdWriter();
+        List<CompletableFuture<String>> queued = new ArrayList<>();
+        for (String item : List.of("aaaaaa", "bbbb", "cccccccccccc", "dd", "ee")) {
+            queued.add(commit.submit(item));
+        }
+        writer.release.countDown();
+        get(first);
+        for (CompletableFuture<String> item : queued) {
+            get(item);
+        }
+        assertEquals(List.of(List.of("first"), List.of("aaaaaa", "bbbb"), List.of("cccccccccccc"), List.of("dd", "ee")),
+                writer.batches);
     }
 
     @Test

@@ -38,6 +38,10 @@ class IngestServiceTest {
 
     static final Instant T0 = Instant.parse("2026-11-25T08:00:00Z");
 
+    /** These tests post many reports per device at one instant; budgets are ReportBudgetTest's subject. */
+    private static final ReportBudget.Limits NO_BUDGET =
+            new ReportBudget.Limits(Integer.MAX_VALUE, java.time.Duration.ofMillis(1), Long.MAX_VALUE, Long.MAX_VALUE);
+
     private final MutableClock clock = new MutableClock(T0);
     private Database database;
     private IngestService ingest;
@@ -45,7 +49,7 @@ class IngestServiceTest {
     private void open(TestDatabase kind, int queueCapacity) {
         database = Database.open(kind.freshUrl());
         ingest = new IngestService(database.jdbi(), clock, new CollectorMetrics(), queueCapacity,
-                IngestService.MAX_BATCH);
+                IngestService.MAX_BATCH, NO_BUDGET);
     }
 
     @AfterEach

@@ -1,0 +1,114 @@
+package dev.mapiagent.collector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mapiagent.collector.db.Database;
+import dev.mapiagent.collector.db.JdbcUrls;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code backup} and {@code restore} of the embedded database, apart from {@code serve}. */
+class BackupRestoreTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cli = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static void assertRefused(Run run, String contains) {
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains(contains), run.err());
+    }
+
+    private Path collectorData(String name, String deviceId) {
+        Path data = dir.resolve(name);
+        try (Database db = Database.open(JdbcUrls.embedded(data))) {
+            db.jdbi().useHandle(h -> h.execute("INSERT INTO devices (device_id, token_hash, enrolled_at) VALUES (?, ?, ?)",
+                    deviceId, "hash-" + deviceId, OffsetDateTime.now()));
+        }
+        return data;
+    }
+
+    private static long devices(Path data, String deviceId) {
+        try (Database db = Database.open(JdbcUrls.embedded(data))) {
+            return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM devices WHERE device_id = ?")
+                    .bind(0, deviceId).mapTo(Long.class).one());
+        }
+    }
+
+    @Test
+    void aBackupRestoredIntoAnEmptyDataDirectoryHoldsTheData() {
+        Path data = collectorData("data", "pc-1");
+        Path zip = dir.resolve("backup.zip");
+        Run backup = run("backup", "--to", zip.toString(), "--data-dir", data.toString());
+        assertEquals(0, backup.exitCode(), backup.err());
+        Path restored = dir.resolve("restored");
+        Run restore = run("restore", "--from", zip.toString(), "--data-dir", restored.toString());
+        assertEquals(0, restore.exitCode(), restore.err());
+        assertEquals(1, devices(restored, "pc-1"));
+    }
+
+    @Test
+    void aRestoreOntoADataDirectoryHoldingADatabaseNeedsForce() {
+        Path zip = dir.resolve("backup.zip");
+        assertEquals(0, run("backup", "--to", zip.toString(), "--data-dir", collectorData("a", "pc-a").toString()).exitCode());
+        Path other = collectorData("b", "pc-b");
+        assertRefused(run("restore", "--from", zip.toString(), "--data-dir", other.toString()), "use --force");
+        assertEquals(1, devices(other, "pc-b"), "the refused restore changed nothing");
+        assertEquals(0, run("restore", "--from", zip.toString(), "--data-dir", other.toString(), "--force").exitCode());
+        assertEquals(1, devices(other, "pc-a"));
+        assertEquals(0, devices(other, "pc-b"));
+    }
+
+    @Test
+    void aRestoreOntoADatabaseInUseIsRefusedEvenWithForce() {
+        Path zip = dir.resolve("backup.zip");
+        assertEquals(0, run("backup", "--to", zip.toString(), "--data-dir", collectorData("a", "pc-a").toString()).exitCode());
+        Path running = collectorData("b", "pc-b");
+        try (Database open = Database.open(JdbcUrls.embedded(running))) {
+            assertRefused(run("restore", "--from", zip.toString(), "--data-dir", running.toString(), "--force"), "in use");
+        }
+        assertEquals(1, devices(running, "pc-b"));
+    }
+
+    @Test
+    void aBackupNeverOverwritesAFileAndNeverCreatesAnEmptyDatabase() {
+        Path zip = dir.resolve("backup.zip");
+        assertRefused(run("backup", "--to", zip.toString(), "--data-dir", dir.resolve("nothing").toString()), "cannot back up");
+        assertFalse(zip.toFile().exists());
+        Path data = collectorData("data", "pc-1");
+        assertEquals(0, run("backup", "--to", zip.toString(), "--data-dir", data.toString()).exitCode());
+        assertRefused(run("backup", "--to", zip.toString(), "--data-dir", data.toString()), "already exists");
+    }
+
+    @Test
+    void postgresqlIsBackedUpWithItsOwnTools() {
+        assertRefused(run("backup", "--to", dir.resolve("x.zip").toString(), "--db", "jdbc:postgresql://db/mapi"), "pg_dump");
+    }
+
+    @Test
+    void somethingThatIsNotABackupIsRefused() throws Exception {
+        Path notZip = dir.resolve("notes.txt");
+        java.nio.file.Files.writeString(notZip, "hello");
+        assertRefused(run("restore", "--from", notZip.toString(), "--data-dir", dir.resolve("d").toString()), "cannot read");
+    }
+}
