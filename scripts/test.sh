@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test run on a fresh machine: installs the system packages the tests need when they are
-# missing (PostgreSQL, Chromium and its driver, wixl/msitools), starts PostgreSQL, then runs the
-# Maven build with every test (unit, contract tests on H2 and PostgreSQL, browser, MSI).
+# missing (PostgreSQL, Chromium and its driver, wixl/msitools, promtool from prometheus), starts
+# PostgreSQL, then runs the Maven build with every test (unit, contract tests on H2 and PostgreSQL,
+# browser, MSI, promtool on the Prometheus rules and the collector's /metrics).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +16,7 @@ command -v pg_lsclusters >/dev/null || missing+=(postgresql)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 command -v wixl >/dev/null || missing+=(wixl)
 command -v msiinfo >/dev/null || missing+=(msitools)
+command -v promtool >/dev/null || missing+=(prometheus)
 if ((${#missing[@]})); then
   echo "== installing: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
