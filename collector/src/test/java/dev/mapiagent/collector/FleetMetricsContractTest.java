@@ -37,7 +37,9 @@ abstract class FleetMetricsContractTest {
 
     @AfterEach
     void stop() {
-        collector.close();
+        if (collector != null) {
+            collector.close();
+        }
     }
 
     private Scrape scrape() {

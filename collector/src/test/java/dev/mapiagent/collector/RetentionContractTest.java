@@ -50,7 +50,9 @@ abstract class RetentionContractTest {
 
     @AfterEach
     void stop() {
-        collector.close();
+        if (collector != null) {
+            collector.close();
+        }
     }
 
     private RetentionService retention() {

@@ -9,7 +9,11 @@ public record Scrape(String text) {
     public double value(String sample) {
         return text.lines().filter(l -> l.startsWith(sample + " ")).findFirst()
                 .map(l -> Double.parseDouble(l.substring(sample.length() + 1).trim()))
-                .orElseGet(() -> fail("no sample " + sample + " in:\n" + text));
+                .orElseGet(() -> fail("no sample " + sample + " among:\n" + samplesOf(sample.replaceAll("[{ ].*", ""))));
+    }
+
+    private String samplesOf(String name) {
+        return String.join("\n", text.lines().filter(l -> l.startsWith(name)).toList());
     }
 
     public boolean has(String sample) {
