@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The fleet figures behind the metrics, computed at most once per {@link #MAX_AGE} however often Prometheus
- * scrapes (a handful of aggregate queries: tens of milliseconds at 50,000 devices, docs/benchmarks.md).
+ * scrapes: a handful of aggregate queries and the incident grouping, well under a second at 50,000 devices
+ * (docs/benchmarks.md, "Fleet gauges and retention at 50,000 devices"), so not something to run per scrape.
  */
 public final class FleetFiguresService {
 
