@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The whole test run on a fresh machine: installs the system packages the tests need when they are
-# missing (PostgreSQL, Chromium and its driver, wixl/msitools, Wine, lintian, systemd, nginx), starts
-# PostgreSQL, then runs the Maven build with every test (unit, contract tests on H2 and PostgreSQL, browser,
-# MSI on Wine's msiexec, the collector's Debian package).
+# missing (PostgreSQL, Chromium and its driver, wixl/msitools, Wine, lintian, systemd, nginx, promtool from
+# prometheus), starts PostgreSQL, then runs the Maven build with every test (unit, contract tests on H2 and
+# PostgreSQL, browser, MSI on Wine's msiexec, the collector's Debian package, promtool on the Prometheus rules
+# and the collector's /metrics).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +28,7 @@ command -v systemd-analyze >/dev/null || missing+=(systemd)
 command -v openssl >/dev/null || missing+=(openssl)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 command -v curl >/dev/null || missing+=(curl)
+command -v promtool >/dev/null || missing+=(prometheus)
 if ((${#missing[@]})); then
   echo "== installing: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive

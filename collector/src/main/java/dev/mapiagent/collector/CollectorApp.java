@@ -21,6 +21,7 @@ import dev.mapiagent.collector.service.CommandService;
 import dev.mapiagent.collector.service.CommandWaiters;
 import dev.mapiagent.collector.service.DeviceService;
 import dev.mapiagent.collector.service.EnrollmentService;
+import dev.mapiagent.collector.service.FleetFiguresService;
 import dev.mapiagent.collector.service.FleetService;
 import dev.mapiagent.collector.service.HealthService;
 import dev.mapiagent.collector.service.IngestService;
@@ -100,11 +101,10 @@ public final class CollectorApp {
         commands.onQueued(waiters::wake);
         metrics.countWaiting(waiters::waiting);
         DeviceService devices = new DeviceService(jdbi, commands);
-        metrics.countDevicesByVerdict(devices::countByVerdict);
-        metrics.countCommandsByStatus(commands::countByStatus);
         UserService users = new UserService(jdbi, clock);
         SessionService sessions = new SessionService(jdbi, clock, config.sessionTtl());
         FleetService fleet = new FleetService(jdbi, config.serverSideMinDevices(), config.onsetWindow());
+        metrics.fleet(new FleetFiguresService(jdbi, clock, fleet)::current);
         AccessManager access = new AccessManager(new Authenticator(enrollment, users, sessions));
 
         return Javalin.create(javalin -> {
@@ -129,13 +129,16 @@ public final class CollectorApp {
                 files.location = Location.CLASSPATH;
                 files.headers = java.util.Map.of("Cache-Control", "no-cache");
             });
-            javalin.requestLogger.http((ctx, ms) -> LOG.atInfo().setMessage("request")
-                    .addKeyValue("client", config.trustedProxies().clientAddress(ctx.ip(), ctx.header("X-Forwarded-For")))
-                    .addKeyValue("method", ctx.method().name())
-                    .addKeyValue("path", ctx.path())
-                    .addKeyValue("status", ctx.statusCode())
-                    .addKeyValue("ms", Math.round(ms))
-                    .log());
+            javalin.requestLogger.http((ctx, ms) -> {
+                LOG.atInfo().setMessage("request")
+                        .addKeyValue("client", config.trustedProxies().clientAddress(ctx.ip(), ctx.header("X-Forwarded-For")))
+                        .addKeyValue("method", ctx.method().name())
+                        .addKeyValue("path", ctx.path())
+                        .addKeyValue("status", ctx.statusCode())
+                        .addKeyValue("ms", Math.round(ms))
+                        .log();
+                metrics.httpRequest(ctx.method().name(), OpsRoutes.route(ctx), ctx.statusCode(), ms / 1000);
+            });
             javalin.routes.before(BodyLimit::check);
             javalin.routes.before(NulText::refuseInUrl);
             javalin.routes.before(ctx -> {

@@ -54,8 +54,15 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
                     + "client; from any other peer the header is ignored (env MAPI_COLLECTOR_TRUSTED_PROXIES).")
     String trustedProxies;
 
-    @Option(names = "--retention-days", defaultValue = "${env:MAPI_COLLECTOR_RETENTION_DAYS:-90}", description = "Days of report history kept (default 90).")
+    @Option(names = {"--report-retention-days", "--retention-days"},
+            defaultValue = "${env:MAPI_COLLECTOR_REPORT_RETENTION_DAYS:-${env:MAPI_COLLECTOR_RETENTION_DAYS:-90}}",
+            description = "Days of report history kept; each device's latest report is always kept "
+                    + "(env MAPI_COLLECTOR_REPORT_RETENTION_DAYS, default 90).")
     int retentionDays;
+
+    @Option(names = "--audit-retention-days", defaultValue = "${env:MAPI_COLLECTOR_AUDIT_RETENTION_DAYS:-400}",
+            description = "Days of audit log kept (env MAPI_COLLECTOR_AUDIT_RETENTION_DAYS, default 400).")
+    int auditRetentionDays;
 
     @Option(names = "--command-ttl-minutes", defaultValue = "${env:MAPI_COLLECTOR_COMMAND_TTL_MINUTES:-60}", description = "Default expiry of a self-heal command (default 60).")
     int commandTtlMinutes;
@@ -88,8 +95,9 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             t.setDaemon(true);
             return t;
         });
-        RetentionService retention = new RetentionService(database.jdbi(), Clock.systemUTC(), config.retention());
-        housekeeping.scheduleWithFixedDelay(() -> purge(retention), 1, 60, TimeUnit.MINUTES);
+        RetentionService retention = new RetentionService(database.jdbi(), Clock.systemUTC(),
+                RetentionService.Policy.of(config.retention(), Duration.ofDays(auditRetentionDays)));
+        housekeeping.scheduleWithFixedDelay(() -> purge(retention), 0, 60, TimeUnit.MINUTES);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -120,8 +128,13 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     private static void purge(RetentionService retention) {
         try {
             RetentionService.Purged purged = retention.purge();
+            if (!purged.ran()) {
+                LOG.info("retention purge skipped: another collector on this database is purging");
+                return;
+            }
             LOG.atInfo().setMessage("retention purge").addKeyValue("reports", purged.reports())
-                    .addKeyValue("sessions", purged.sessions()).log();
+                    .addKeyValue("auditEntries", purged.auditEntries()).addKeyValue("sessions", purged.sessions())
+                    .addKeyValue("batches", purged.batches()).log();
         } catch (RuntimeException e) {
             LOG.warn("retention purge failed: {}", e.getMessage());
         }
@@ -129,7 +142,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
 
     CollectorConfig config() throws java.io.IOException {
         require(port >= 0 && port <= 65535, "--port must be 0-65535");
-        require(retentionDays >= 1, "--retention-days must be at least 1");
+        require(retentionDays >= 1, "--report-retention-days must be at least 1");
+        require(auditRetentionDays >= 1, "--audit-retention-days must be at least 1");
         require(commandTtlMinutes >= 1 && commandTtlMinutes <= 1440, "--command-ttl-minutes must be 1-1440");
         // a shorter lease would redeliver commands whose heal may well still run (restart-outlook alone waits up to 60 s)
         require(redeliverAfterSeconds >= 60 && redeliverAfterSeconds <= 86400, "--redeliver-after-seconds must be 60-86400");

@@ -55,6 +55,12 @@ class ServeCommandTest {
     }
 
     @Test
+    void aZeroAuditRetentionIsExit2() {
+        assertOneLine(run("serve", "--audit-retention-days", "0", "--data-dir", dir.toString()),
+                "--audit-retention-days must be at least 1");
+    }
+
+    @Test
     void aWeakAdminPasswordIsExit2() {
         assertOneLine(run("serve", "--admin-password", "short", "--data-dir", dir.toString()), "--admin-password refused");
     }

@@ -42,4 +42,12 @@ public final class AuditDao {
         return query.map((rs, ctx) -> new AuditEntry(rs.getLong("id"), Sql.instant(rs, "at"), rs.getString("actor"),
                 rs.getString("action"), rs.getString("device_id"), rs.getString("detail"))).list();
     }
+
+    /** Deletes up to {@code limit} entries older than the cutoff, oldest first; returns how many went. */
+    public int purgeBatch(Instant cutoff, int limit) {
+        return handle.createUpdate("""
+                DELETE FROM audit_log WHERE id IN (
+                  SELECT id FROM audit_log WHERE at < :cutoff ORDER BY at, id LIMIT :limit)""")
+                .bind("cutoff", cutoff).bind("limit", limit).execute();
+    }
 }

@@ -127,15 +127,6 @@ public final class DeviceDao {
         batch.execute();
     }
 
-    /** Device counts by latest verdict; devices without a report count as UNKNOWN. */
-    public Map<String, Integer> countByVerdict() {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        handle.createQuery("SELECT COALESCE(verdict, 'UNKNOWN') AS v, COUNT(*) AS n FROM devices GROUP BY COALESCE(verdict, 'UNKNOWN')")
-                .map((rs, ctx) -> Map.entry(rs.getString("v"), rs.getInt("n")))
-                .forEach(e -> counts.merge(e.getKey(), e.getValue(), Integer::sum));
-        return counts;
-    }
-
     /** How many devices' latest report names each endpoint host. */
     public Map<String, Integer> countByEndpoint() {
         Map<String, Integer> counts = new LinkedHashMap<>();

@@ -59,12 +59,22 @@ public final class ReportDao {
                 .list();
     }
 
-    /** Deletes reports received before the cutoff, except each device's latest; returns how many went. */
-    public int purgeReceivedBefore(Instant cutoff) {
+    /**
+     * Deletes up to {@code limit} reports received before the cutoff, oldest first, except each device's latest and
+     * the before/after reports of commands created since {@code commandsSince}; returns how many went. Running it
+     * again (or on another collector at the same time) deletes only what is still there, so batches are idempotent.
+     */
+    public int purgeBatch(Instant cutoff, Instant commandsSince, int limit) {
         return handle.createUpdate("""
-                DELETE FROM reports WHERE received_at < :cutoff AND report_id NOT IN
-                (SELECT latest_report_id FROM devices WHERE latest_report_id IS NOT NULL)""")
-                .bind("cutoff", cutoff).execute();
+                DELETE FROM reports WHERE report_id IN (
+                  SELECT r.report_id FROM reports r WHERE r.received_at < :cutoff
+                  AND NOT EXISTS (SELECT 1 FROM devices d WHERE d.latest_report_id = r.report_id)
+                  AND NOT EXISTS (SELECT 1 FROM commands c WHERE c.before_report_id = r.report_id
+                                  AND c.created_at >= :commandsSince)
+                  AND NOT EXISTS (SELECT 1 FROM commands c WHERE c.after_report_id = r.report_id
+                                  AND c.created_at >= :commandsSince)
+                  ORDER BY r.received_at LIMIT :limit)""")
+                .bind("cutoff", cutoff).bind("commandsSince", commandsSince).bind("limit", limit).execute();
     }
 
     private static List<String> codes(String joined) {

@@ -1,35 +1,57 @@
 package dev.mapiagent.collector.metrics;
 
 import dev.mapiagent.protocol.CommandStatus;
+import dev.mapiagent.protocol.FindingCode;
+import dev.mapiagent.protocol.MapiProtocol;
 import dev.mapiagent.protocol.Verdict;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The collector's Prometheus metrics. Device and command gauges are read from the database at scrape time, so
- * every collector sharing a database reports the same fleet numbers; the ingest counter is per instance.
+ * The collector's Prometheus metrics. The fleet gauges come from figures computed from the database every few
+ * seconds at most, so every collector sharing a database reports the same fleet numbers; the ingest, queue and
+ * HTTP figures are per instance.
  */
 public final class CollectorMetrics {
+
+    /**
+     * The JVM's and the process's metrics (memory, GC, threads, CPU, open files...) from the Prometheus client's
+     * instrumentation: one set per process, however many collectors it runs (tests run several).
+     */
+    private static final PrometheusRegistry PROCESS = new PrometheusRegistry();
+
+    static {
+        JvmMetrics.builder().register(PROCESS);
+    }
+
+    /** Seconds; long-polls hold GET /api/v1/commands up to 60 s. */
+    private static final double[] HTTP_SECONDS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60};
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final Counter reportsIngested;
     private final Histogram ingestBatches;
+    private final Histogram httpRequests;
 
     public CollectorMetrics() {
         reportsIngested = Counter.builder()
                 .name("mapi_reports_ingested_total")
-                .help("Reports received by this collector, by outcome (stored, duplicate, rejected, busy: refused with 429)")
+                .help("Reports received by this collector, by outcome (stored, duplicate, rejected, busy: refused with 429, "
+                        + "failed: not stored for a database error)")
                 .labelNames("outcome")
                 .register(registry);
-        for (String outcome : new String[] {"stored", "duplicate", "rejected", "busy"}) {
+        for (String outcome : new String[] {"stored", "duplicate", "rejected", "busy", "failed"}) {
             reportsIngested.labelValues(outcome);
         }
         ingestBatches = Histogram.builder()
@@ -38,36 +60,74 @@ public final class CollectorMetrics {
                 .classicOnly()
                 .classicUpperBounds(1, 2, 4, 8, 16, 32, 64, 128, 256)
                 .register(registry);
+        httpRequests = Histogram.builder()
+                .name("mapi_http_request_duration_seconds")
+                .help("HTTP requests answered by this collector, by method, route template and status")
+                .labelNames("method", "route", "status")
+                .classicOnly()
+                .classicUpperBounds(HTTP_SECONDS)
+                .register(registry);
     }
 
-    /** Exposes the enrolled devices by the verdict of their latest report (counts by verdict name). */
-    public void countDevicesByVerdict(Supplier<Map<String, Integer>> counts) {
+    /**
+     * Exposes the fleet gauges: devices by verdict, protocol, endpoint and finding, incidents by side, silent
+     * devices, commands by status. The supplier hands out figures computed at most every few seconds (it is called
+     * once per gauge and scrape), so a scrape costs no database work of its own.
+     */
+    public void fleet(Supplier<FleetFigures> figures) {
+        gauge("mapi_devices", "Enrolled devices by the verdict of their latest report", "verdict",
+                names(Verdict.values()), () -> figures.get().byVerdict());
+        gauge("mapi_devices_by_protocol", "Enrolled devices by the protocol of their latest report", "protocol",
+                names(MapiProtocol.values()), () -> figures.get().byProtocol());
+        gauge("mapi_devices_with_finding", "Devices whose latest report has the finding", "code",
+                names(FindingCode.values()), () -> figures.get().byFinding());
+        gauge("mapi_incidents", "Open incidents (devices failing alike on one endpoint, or one PC) by side", "side",
+                List.of("server", "client", "unclear"), () -> figures.get().incidentsBySide());
+        gauge("mapi_commands", "Self-heal commands by status", "status",
+                Arrays.stream(CommandStatus.values()).map(CommandStatus::id).toList(),
+                () -> figures.get().commandsByStatus());
         GaugeWithCallback.builder()
-                .name("mapi_devices")
-                .help("Enrolled devices by the verdict of their latest report")
-                .labelNames("verdict")
+                .name("mapi_endpoint_devices")
+                .help("Devices per MAPI endpoint (the largest few; the rest are \"other\", none named: \"none\"), "
+                        + "verdict and protocol")
+                .labelNames("endpoint", "verdict", "protocol")
                 .callback(cb -> {
-                    Map<String, Integer> byVerdict = counts.get();
-                    for (Verdict v : Verdict.values()) {
-                        cb.call(byVerdict.getOrDefault(v.name(), 0), v.name());
+                    for (FleetFigures.EndpointDevices e : figures.get().endpoints()) {
+                        cb.call(e.devices(), e.endpoint(), e.verdict(), e.protocol());
+                    }
+                })
+                .register(registry);
+        GaugeWithCallback.builder()
+                .name("mapi_devices_silent")
+                .help("Devices not heard from (no report, no poll) for at least this many days")
+                .labelNames("days")
+                .callback(cb -> figures.get().silentByDays().forEach((days, n) -> cb.call(n, String.valueOf(days))))
+                .register(registry);
+        GaugeWithCallback.builder()
+                .name("mapi_fleet_figures_timestamp_seconds")
+                .help("When the fleet gauges were last computed (Unix time); 0 before the first time")
+                .callback(cb -> cb.call(figures.get().at().toEpochMilli() / 1000.0))
+                .register(registry);
+    }
+
+    /** A gauge with one label over a fixed set of values, each read from the map (absent: zero). */
+    private void gauge(String name, String help, String label, List<String> values,
+                       Supplier<Map<String, Integer>> counts) {
+        GaugeWithCallback.builder()
+                .name(name)
+                .help(help)
+                .labelNames(label)
+                .callback(cb -> {
+                    Map<String, Integer> byValue = counts.get();
+                    for (String value : values) {
+                        cb.call(byValue.getOrDefault(value, 0), value);
                     }
                 })
                 .register(registry);
     }
 
-    /** Exposes the self-heal commands by status (counts by status id). */
-    public void countCommandsByStatus(Supplier<Map<String, Integer>> counts) {
-        GaugeWithCallback.builder()
-                .name("mapi_commands")
-                .help("Self-heal commands by status")
-                .labelNames("status")
-                .callback(cb -> {
-                    Map<String, Integer> byStatus = counts.get();
-                    for (CommandStatus s : CommandStatus.values()) {
-                        cb.call(byStatus.getOrDefault(s.id(), 0), s.id());
-                    }
-                })
-                .register(registry);
+    private static List<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).toList();
     }
 
     /** Exposes how many long-polls are parked on this collector. */
@@ -92,15 +152,23 @@ public final class CollectorMetrics {
         ingestBatches.observe(reports);
     }
 
+    /** Records one answered HTTP request under its route template (never the raw path: ids would explode the series). */
+    public void httpRequest(String method, String route, int status, double seconds) {
+        httpRequests.labelValues(method, route, String.valueOf(status)).observe(seconds);
+    }
+
     public void reportIngested(String outcome) {
         reportsIngested.labelValues(outcome).inc();
     }
 
-    /** The Prometheus text exposition of all metrics. */
+    /** The Prometheus text exposition of all metrics: this collector's and the JVM's and process's. */
     public String scrape() {
+        MetricSnapshots.Builder all = MetricSnapshots.builder();
+        registry.scrape().forEach(all::metricSnapshot);
+        PROCESS.scrape().forEach(all::metricSnapshot);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            PrometheusTextFormatWriter.create().write(out, registry.scrape());
+            PrometheusTextFormatWriter.create().write(out, all.build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

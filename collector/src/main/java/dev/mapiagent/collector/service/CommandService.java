@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -255,11 +254,6 @@ public final class CommandService {
             expired += changed ? 1 : 0;
         }
         return expired;
-    }
-
-    /** Commands by status id (for the metrics, read at scrape time). */
-    public Map<String, Integer> countByStatus() {
-        return jdbi.withHandle(h -> new CommandDao(h).countByStatus());
     }
 
     public List<StoredCommand> forDevice(String deviceId, int limit) {

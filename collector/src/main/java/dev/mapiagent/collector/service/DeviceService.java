@@ -8,7 +8,6 @@ import dev.mapiagent.collector.error.NotFoundException;
 import dev.mapiagent.protocol.ProtocolJson;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /** What the helpdesk reads about devices: the list and one device in detail. */
@@ -28,11 +27,6 @@ public final class DeviceService {
     /** Devices by host name, optionally of one verdict and matching the search text (either may be null). */
     public List<DeviceSummary> list(String verdict, String search, int limit) {
         return jdbi.withHandle(h -> new DeviceDao(h).list(verdict, search, limit));
-    }
-
-    /** Enrolled devices by the verdict name of their latest report (for the metrics, read at scrape time). */
-    public Map<String, Integer> countByVerdict() {
-        return jdbi.withHandle(h -> new DeviceDao(h).countByVerdict());
     }
 
     /** The device with its latest report, its newest {@code history} reports and its commands; not found when unknown. */

@@ -105,7 +105,12 @@ public final class IngestService implements AutoCloseable {
             queuedChars.addAndGet(-body.length());
             throw writer.isClosed() ? closing() : busy();
         }
-        return stored.whenComplete((s, e) -> queuedChars.addAndGet(-body.length())).thenApply(s -> {
+        return stored.whenComplete((s, e) -> {
+            queuedChars.addAndGet(-body.length());
+            if (e != null) {
+                metrics.reportIngested("failed");
+            }
+        }).thenApply(s -> {
             metrics.reportIngested(s ? "stored" : "duplicate");
             return new Ingested(report.reportId(), !s);
         });
