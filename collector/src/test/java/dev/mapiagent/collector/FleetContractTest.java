@@ -1,0 +1,154 @@
+package dev.mapiagent.collector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.mapiagent.collector.support.Http;
+import dev.mapiagent.collector.support.Http.Response;
+import dev.mapiagent.collector.support.MutableClock;
+import dev.mapiagent.collector.support.Reports;
+import dev.mapiagent.collector.support.TestCollector;
+import dev.mapiagent.collector.support.TestDatabase;
+import dev.mapiagent.protocol.Report;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fleet side of DESIGN.md §6 (device list at scale, fleet summary and history, bulk heals, retention, API
+ * tokens), run the same way against each database (see the two subclasses).
+ */
+abstract class FleetContractTest {
+
+    static final Instant T0 = Instant.parse("2026-11-25T08:00:00Z");
+
+    MutableClock clock;
+    TestCollector collector;
+    Http http;
+    final String admin = TestCollector.admin();
+
+    abstract TestDatabase database();
+
+    @BeforeEach
+    void start() {
+        clock = new MutableClock(T0);
+        collector = new TestCollector(database().freshUrl(), clock);
+        http = collector.http();
+    }
+
+    @AfterEach
+    void stop() {
+        if (collector != null) {
+            collector.close();
+        }
+    }
+
+    static void assertError(Response r, int status, String errorContains) {
+        assertEquals(status, r.status(), r.body());
+        assertTrue(r.json().path("error").asText().contains(errorContains), r.body());
+        assertFalse(r.body().contains("Exception"), r.body());
+    }
+
+    static List<String> ids(Response r) {
+        assertEquals(200, r.status(), r.body());
+        return StreamSupport.stream(r.json().path("devices").spliterator(), false)
+                .map(n -> n.path("deviceId").asText()).toList();
+    }
+
+    /** Enrolls the device and posts the report as its latest state. */
+    void report(Report report) {
+        String agent = collector.enroll(report.deviceId(), report.hostname());
+        assertEquals(201, http.postJson("/api/v1/reports", agent, report).status());
+    }
+
+    /** Six devices on two endpoints: three degraded (MapiHttpDisabled), two failing (503), one healthy. */
+    void sixDevices() {
+        report(Reports.degraded("dev-1", "PC-01", T0, "mail.contoso.com"));
+        report(Reports.degraded("dev-2", "PC-02", T0, "mail.contoso.com"));
+        report(Reports.failing("dev-3", "PC-03", T0, "mail.contoso.com"));
+        clock.advance(Duration.ofDays(3));
+        report(Reports.degraded("dev-4", "PC-04", T0, "mail.fabrikam.com"));
+        report(Reports.failing("dev-5", "PC-05", T0, "mail.fabrikam.com"));
+        report(Reports.healthy("dev-6", "PC-06", T0, "mail.fabrikam.com"));
+    }
+
+    // --- device list at scale ----------------------------------------------------------------------------------
+
+    @Test
+    void theDeviceListPagesWithATotal() {
+        sixDevices();
+        Response first = http.get("/api/v1/devices?limit=4", admin);
+        assertEquals(List.of("dev-1", "dev-2", "dev-3", "dev-4"), ids(first));
+        assertEquals(6, first.json().path("total").asInt());
+        Response second = http.get("/api/v1/devices?limit=4&offset=4", admin);
+        assertEquals(List.of("dev-5", "dev-6"), ids(second));
+        assertEquals(6, second.json().path("total").asInt());
+    }
+
+    @Test
+    void theDeviceListSortsByAnyColumnEitherWay() {
+        sixDevices();
+        assertEquals(List.of("dev-6", "dev-5", "dev-4", "dev-3", "dev-2", "dev-1"), ids(http.get("/api/v1/devices?sort=-hostname", admin)));
+        assertEquals(List.of("dev-3", "dev-5", "dev-1", "dev-2", "dev-4", "dev-6"), ids(http.get("/api/v1/devices?sort=verdict", admin)));
+        assertEquals(List.of("dev-6", "dev-5", "dev-4", "dev-3", "dev-2", "dev-1"), ids(http.get("/api/v1/devices?sort=-lastSeen", admin)));
+        assertError(http.get("/api/v1/devices?sort=password", admin), 400, "invalid sort");
+    }
+
+    @Test
+    void theDeviceListFiltersByProtocolFindingEndpointAndLastSeen() {
+        sixDevices();
+        assertEquals(List.of("dev-1", "dev-2", "dev-4"), ids(http.get("/api/v1/devices?protocol=RPC_HTTP", admin)));
+        assertEquals(List.of("dev-3", "dev-5"), ids(http.get("/api/v1/devices?finding=MAPI_ENDPOINT_HTTP_503", admin)));
+        assertEquals(List.of("dev-4"), ids(http.get("/api/v1/devices?finding=MAPIHTTP_DISABLED_REGISTRY&endpoint=mail.fabrikam.com", admin)));
+        Response old = http.get("/api/v1/devices?seenBefore=" + T0.plus(Duration.ofDays(1)), admin);
+        assertEquals(List.of("dev-1", "dev-2", "dev-3"), ids(old));
+        assertEquals(3, old.json().path("total").asInt());
+        assertEquals(List.of("dev-4", "dev-5", "dev-6"), ids(http.get("/api/v1/devices?seenAfter=2026-11-26", admin)));
+    }
+
+    @Test
+    void theDeviceListFiltersByOfficeVersionAndChannel() {
+        sixDevices();
+        assertEquals(6, ids(http.get("/api/v1/devices?officeVersion=16.0.17029&officeChannel=current%20channel", admin)).size());
+        assertEquals(List.of(), ids(http.get("/api/v1/devices?officeVersion=15.", admin)));
+        assertEquals(List.of(), ids(http.get("/api/v1/devices?officeChannel=Semi-Annual%20Enterprise%20Channel", admin)));
+    }
+
+    @Test
+    void badDeviceListParametersAre400() {
+        assertError(http.get("/api/v1/devices?protocol=IMAP", admin), 400, "invalid protocol");
+        assertError(http.get("/api/v1/devices?finding=drop%20table", admin), 400, "invalid finding");
+        assertError(http.get("/api/v1/devices?seenBefore=yesterday", admin), 400, "invalid seenBefore");
+        assertError(http.get("/api/v1/devices?offset=-1", admin), 400, "invalid offset");
+        assertError(http.get("/api/v1/devices?limit=5001", admin), 400, "invalid limit");
+    }
+
+    @Test
+    void theFilteredListAsCsvHasOneHeaderRowAndEveryMatchingDevice() {
+        sixDevices();
+        Response csv = http.send("GET", "/api/v1/devices?protocol=RPC_HTTP&sort=-hostname", null,
+                "Authorization", admin, "Accept", "text/csv");
+        assertEquals(200, csv.status(), csv.body());
+        assertTrue(csv.header("Content-Type").startsWith("text/csv"), csv.header("Content-Type"));
+        List<String> lines = csv.body().lines().toList();
+        assertEquals("deviceId,hostname,user,verdict,protocol,lastSeen,endpointHost,officeVersion,officeChannel", lines.get(0));
+        assertEquals(4, lines.size(), csv.body());
+        assertTrue(lines.get(1).startsWith("dev-4,PC-04,ann,DEGRADED,RPC_HTTP,"), lines.get(1));
+        assertTrue(lines.get(1).endsWith(",mail.fabrikam.com,16.0.17029.20108,\"Current Channel\"")
+                || lines.get(1).endsWith(",mail.fabrikam.com,16.0.17029.20108,Current Channel"), lines.get(1));
+    }
+
+    @Test
+    void aCsvCellASpreadsheetWouldRunAsAFormulaIsMadeInert() {
+        report(Reports.healthy("dev-evil", "=HYPERLINK(\"http://evil\",\"x\")", T0, "mail.contoso.com"));
+        Response csv = http.send("GET", "/api/v1/devices", null, "Authorization", admin, "Accept", "text/csv");
+        String row = csv.body().lines().skip(1).findFirst().orElseThrow();
+        assertTrue(row.startsWith("dev-evil,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\","), row);
+    }
+}
