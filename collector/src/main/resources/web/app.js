@@ -100,11 +100,24 @@ function loggedIn(session) {
 
 // --- devices ---------------------------------------------------------------------------------------------------
 
+const PAGE_SIZE = 50;
+const list = { sort: 'hostname', offset: 0 };
+
+function deviceFilterParams() {
+  const params = new URLSearchParams();
+  const fields = [['verdict', 'verdict-filter'], ['protocol', 'protocol-filter'], ['finding', 'finding-filter'],
+    ['endpoint', 'endpoint-filter'], ['officeChannel', 'channel-filter'], ['seenBefore', 'seen-before-filter'],
+    ['q', 'device-search']];
+  for (const [name, id] of fields) if ($(id).value.trim()) params.set(name, $(id).value.trim());
+  params.set('sort', list.sort);
+  return params;
+}
+
 async function showDevices() {
   show('devices');
-  const params = new URLSearchParams();
-  if ($('verdict-filter').value) params.set('verdict', $('verdict-filter').value);
-  if ($('device-search').value.trim()) params.set('q', $('device-search').value.trim());
+  const params = deviceFilterParams();
+  params.set('limit', PAGE_SIZE);
+  params.set('offset', list.offset);
   const data = await api('GET', '/api/v1/devices?' + params);
   fill($('device-table').tBodies[0], data.devices.map(d => el('tr', {
     class: 'link', dataset: { deviceId: d.deviceId }, onclick: () => { location.hash = '#/device/' + encodeURIComponent(d.deviceId); },
@@ -114,7 +127,36 @@ async function showDevices() {
   el('td', { class: 'verdict ' + (d.verdict || '') }, d.verdict || 'no report yet'),
   el('td', {}, d.protocol ? PROTOCOL_WORDS[d.protocol] || d.protocol : ''),
   el('td', {}, d.endpointHost || ''), el('td', {}, when(d.lastSeen)))));
-  if (data.devices.length === 0) say('No device matches.');
+  for (const th of document.querySelectorAll('#device-table th[data-sort]')) {
+    const key = th.dataset.sort;
+    th.className = list.sort === key ? 'sorted' : list.sort === '-' + key ? 'sorted desc' : '';
+  }
+  $('page-info').textContent = data.total === 0 ? 'No device matches.'
+    : (list.offset + 1) + '–' + (list.offset + data.devices.length) + ' of ' + data.total;
+  $('page-prev').disabled = list.offset === 0;
+  $('page-next').disabled = list.offset + data.devices.length >= data.total;
+}
+
+function sortBy(key) {
+  list.sort = list.sort === key ? '-' + key : key;
+  list.offset = 0;
+  showDevices().catch(err => say(err.message));
+}
+
+function turnPage(step) {
+  list.offset = Math.max(0, list.offset + step * PAGE_SIZE);
+  showDevices().catch(err => say(err.message));
+}
+
+/** The whole filtered list (not just this page) as a CSV file, fetched with the session and handed to the browser. */
+async function exportCsv() {
+  const response = await fetch('/api/v1/devices?' + deviceFilterParams(),
+    { headers: { 'Accept': 'text/csv', 'X-Requested-With': 'fetch' }, credentials: 'same-origin' });
+  if (!response.ok) { say('Export failed: HTTP ' + response.status); return; }
+  const link = el('a', { href: URL.createObjectURL(await response.blob()), download: 'devices.csv' });
+  document.body.append(link);
+  link.click();
+  link.remove();
 }
 
 function findingItem(f) {
@@ -266,7 +308,11 @@ async function logout() {
 
 async function start() {
   $('login-form').addEventListener('submit', login);
-  $('device-filter').addEventListener('submit', e => { e.preventDefault(); showDevices().catch(err => say(err.message)); });
+  $('device-filter').addEventListener('submit', e => { e.preventDefault(); list.offset = 0; showDevices().catch(err => say(err.message)); });
+  $('device-csv').addEventListener('click', () => exportCsv().catch(err => say(err.message)));
+  $('page-prev').addEventListener('click', () => turnPage(-1));
+  $('page-next').addEventListener('click', () => turnPage(1));
+  for (const th of document.querySelectorAll('#device-table th[data-sort]')) th.addEventListener('click', () => sortBy(th.dataset.sort));
   $('heal-form').addEventListener('submit', heal);
   $('paste-form').addEventListener('submit', parsePasted);
   $('logout').addEventListener('click', logout);

@@ -45,6 +45,7 @@ class BrowserTest {
     private WebDriver browser;
     private WebDriverWait wait;
     private Path profile;
+    private Path downloads;
 
     @BeforeEach
     void start() throws Exception {
@@ -52,11 +53,14 @@ class BrowserTest {
         assumeTrue(ci || Files.isExecutable(CHROMEDRIVER), "chromedriver not installed: browser test skipped");
         collector = new TestCollector(TestDatabase.H2.freshUrl(), Clock.systemUTC());
         profile = Files.createTempDirectory("mapi-chromium-profile");
+        downloads = Files.createDirectories(profile.resolve("downloads"));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--user-data-dir=" + profile, "--window-size=1400,1000");
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -178,5 +182,50 @@ class BrowserTest {
         assertTrue(browser.findElement(By.id("paste-facts")).getText().contains("Failing"),
                 browser.findElement(By.id("paste-facts")).getText());
         assertTrue(browser.findElement(By.id("paste-rows")).getText().contains("mail.domain.com"));
+    }
+
+    @Test
+    void theDeviceListPagesSortsAndExportsTheFilteredListAsCsv() throws Exception {
+        for (int i = 1; i <= 60; i++) {
+            String id = String.format("dev-%02d", i);
+            String host = String.format("PC-%02d", i);
+            String agent = collector.enroll(id, host);
+            Report report = i % 3 == 0 ? Reports.degraded(id, host, Instant.now().minusSeconds(60), "mail.contoso.com")
+                    : Reports.healthy(id, host, Instant.now().minusSeconds(60), "mail.contoso.com");
+            assertEquals(201, collector.http().postJson("/api/v1/reports", agent, report).status());
+        }
+        browser.get(collector.baseUrl() + "/#/devices");
+        login("admin", TestCollector.ADMIN_PASSWORD);
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-info"), "1–50 of 60"));
+        assertEquals(50, browser.findElements(By.cssSelector("#device-table tbody tr")).size());
+        browser.findElement(By.id("page-next")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-info"), "51–60 of 60"));
+        assertTrue(browser.findElement(By.id("device-table")).getText().contains("PC-60"));
+
+        // a click on a column sorts by it, a second click reverses, and the list starts again at the first page
+        browser.findElement(By.cssSelector("#device-table th[data-sort=hostname]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-info"), "1–50 of 60"));
+        wait.until(d -> d.findElement(By.cssSelector("#device-table tbody tr td")).getText().equals("PC-60"));
+
+        // filtered to the RPC/HTTP fallback: 20 devices, all of them in the CSV, not only a page
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("protocol-filter"))).selectByValue("RPC_HTTP");
+        browser.findElement(By.cssSelector("#device-filter button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-info"), "1–20 of 20"));
+        browser.findElement(By.id("device-csv")).click();
+        Path csv = downloads.resolve("devices.csv");
+        wait.until(d -> Files.exists(csv) && sizeOf(csv) > 0);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("deviceId,hostname,user,verdict,protocol,lastSeen,endpointHost,officeVersion,officeChannel", lines.get(0));
+        assertEquals(21, lines.size());
+        assertTrue(lines.get(1).startsWith("dev-60,PC-60,ann,DEGRADED,RPC_HTTP,"), lines.get(1));
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 }
