@@ -14,7 +14,7 @@ const VERDICT_WORDS = {
   UNKNOWN: 'Unknown: the agent could not read Outlook',
 };
 const PROTOCOL_WORDS = { MAPI_HTTP: 'MAPI over HTTP', RPC_HTTP: 'RPC over HTTP (Outlook Anywhere, the fallback)', UNKNOWN: 'unknown' };
-const VIEWS = ['login', 'devices', 'device', 'fleet', 'paste', 'audit'];
+const VIEWS = ['login', 'overview', 'devices', 'device', 'fleet', 'paste', 'audit'];
 
 const state = { user: null, role: null, csrf: null };
 
@@ -96,6 +96,54 @@ function loggedIn(session) {
   $('whoami').textContent = session.username + ' (' + session.role + ')';
   $('nav-audit').hidden = session.role !== 'admin';
   $('nav').hidden = false;
+}
+
+// --- overview --------------------------------------------------------------------------------------------------
+
+function share(n, total) { return total ? Math.round(100 * n / total) + '%' : '–'; }
+
+function card(label, n, total, cls) {
+  return el('div', { class: 'card ' + (cls || '') }, el('span', { class: 'n' }, n),
+    el('span', {}, label + (total === undefined ? '' : ' (' + share(n, total) + ')')));
+}
+
+/** Opens the device list filtered to these values (the other filters cleared). */
+function listDevices(filters) {
+  for (const id of ['verdict-filter', 'protocol-filter', 'finding-filter', 'endpoint-filter', 'channel-filter',
+    'seen-before-filter', 'device-search']) $(id).value = '';
+  for (const [id, value] of Object.entries(filters)) $(id).value = value;
+  list.offset = 0;
+  location.hash = '#/devices';
+}
+
+async function showOverview() {
+  show('overview');
+  const s = await api('GET', '/api/v1/fleet/summary');
+  const v = s.byVerdict, p = s.byProtocol;
+  $('overview-totals').replaceChildren(card('devices', s.devices),
+    card('on MAPI/HTTP', p.MAPI_HTTP, s.devices, 'ok'), card('on the RPC/HTTP fallback', p.RPC_HTTP, s.devices, 'warn'),
+    card('protocol unknown', p.UNKNOWN, s.devices),
+    card('failing', v.FAILING, s.devices, 'bad'), card('degraded', v.DEGRADED, s.devices, 'warn'),
+    card('healthy', v.HEALTHY, s.devices, 'ok'), card('unknown', v.UNKNOWN, s.devices),
+    card('stopped reporting', s.stale.count, s.devices));
+  fill($('overview-incidents').tBodies[0], s.incidents.length ? s.incidents.map(i => el('tr', { class: 'side-' + i.side },
+    el('td', { class: 'side ' + i.side }, i.side + '-side'), el('td', {}, i.endpoint || '(unknown)'),
+    el('td', {}, el('a', { href: '#/devices', onclick: e => { e.preventDefault(); listDevices({ 'finding-filter': i.code, 'endpoint-filter': i.endpoint || '' }); } }, i.code)),
+    el('td', {}, i.deviceCount + ' of ' + i.devicesOnEndpoint), el('td', {}, when(i.firstSince)),
+    el('td', {}, i.cause ? [el('strong', {}, 'Cause ' + i.cause.number + ': ' + i.cause.name),
+      el('code', { class: 'ps' }, i.cause.confirm)] : i.reason)))
+    : [el('tr', {}, el('td', { colspan: 6 }, 'No open incident.'))]);
+  $('overview-incident-more').textContent = s.incidentTotal > s.incidents.length
+    ? s.incidentTotal + ' open incidents; the ' + s.incidents.length + ' most important are shown (all under Fleet incidents).' : '';
+  fill($('overview-endpoints').tBodies[0], s.endpoints.map(e => el('tr', {},
+    el('td', {}, e.endpoint || '(none reported)'), el('td', {}, e.devices),
+    el('td', {}, share(e.byProtocol.MAPI_HTTP, e.devices)), el('td', {}, share(e.byProtocol.RPC_HTTP, e.devices)),
+    el('td', {}, share(e.byProtocol.UNKNOWN, e.devices)), el('td', {}, e.byVerdict.FAILING),
+    el('td', {}, e.byVerdict.DEGRADED), el('td', {}, e.byVerdict.HEALTHY))));
+  $('overview-stale').textContent = s.stale.count === 0 ? 'Every agent reported within the last ' + s.stale.days + ' days.'
+    : s.stale.count + ' agents sent no report for more than ' + s.stale.days + ' days' + (s.stale.count > s.stale.devices.length ? '; the longest silent:' : ':');
+  $('overview-stale-list').replaceChildren(...s.stale.devices.map(d => el('li', {},
+    el('a', { href: '#/device/' + encodeURIComponent(d.deviceId) }, d.hostname || d.deviceId), ' – last seen ' + when(d.lastSeen))));
 }
 
 // --- devices ---------------------------------------------------------------------------------------------------
@@ -280,14 +328,15 @@ async function showAudit() {
 
 async function route() {
   if (!state.user) return;
-  const hash = location.hash || '#/devices';
+  const hash = location.hash || '#/overview';
   say('');
   try {
     if (hash.startsWith('#/device/')) await showDevice(decodeURIComponent(hash.slice('#/device/'.length)));
     else if (hash === '#/fleet') await showFleet();
     else if (hash === '#/paste') show('paste');
     else if (hash === '#/audit') await showAudit();
-    else await showDevices();
+    else if (hash === '#/devices') await showDevices();
+    else await showOverview();
   } catch (e) { if (e.status !== 401) say(e.message); }
 }
 

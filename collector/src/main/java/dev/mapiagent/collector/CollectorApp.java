@@ -86,7 +86,8 @@ public final class CollectorApp {
         metrics.countCommandsByStatus(commands::countByStatus);
         UserService users = new UserService(jdbi, clock);
         SessionService sessions = new SessionService(jdbi, clock, config.sessionTtl());
-        FleetService fleet = new FleetService(jdbi, config.serverSideMinDevices(), config.onsetWindow());
+        FleetService fleet = new FleetService(jdbi, clock, config.serverSideMinDevices(), config.onsetWindow(),
+                config.staleAfter());
         AccessManager access = new AccessManager(new Authenticator(enrollment, users, sessions));
 
         return Javalin.create(javalin -> {

@@ -69,6 +69,9 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--incident-onset-minutes", defaultValue = "${env:MAPI_COLLECTOR_INCIDENT_ONSET_MINUTES:-30}", description = "How close together their failures must start (default 30).")
     int incidentOnsetMinutes;
 
+    @Option(names = "--stale-days", defaultValue = "${env:MAPI_COLLECTOR_STALE_DAYS:-7}", description = "Days without a report before the overview lists an agent as stopped reporting (default 7).")
+    int staleDays;
+
     @Override
     public Integer call() throws Exception {
         CollectorConfig config = config();
@@ -129,6 +132,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         require(sessionHours >= 1, "--session-hours must be at least 1");
         require(incidentMinDevices >= 2, "--incident-min-devices must be at least 2");
         require(incidentOnsetMinutes >= 1, "--incident-onset-minutes must be at least 1");
+        require(staleDays >= 1, "--stale-days must be at least 1");
         require(tlsKeystore == null || Files.isReadable(tlsKeystore), "--tls-keystore " + tlsKeystore + " cannot be read");
         String url = db == null || db.isBlank() ? null : db.trim();
         if (url == null) {
@@ -142,7 +146,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         return new CollectorConfig(port, url, Secret.ofNullable(enrollSecret), Secret.ofNullable(adminPassword),
                 tlsKeystore, Secret.ofNullable(tlsKeystorePassword), Duration.ofDays(retentionDays),
                 Duration.ofMinutes(commandTtlMinutes), Duration.ofSeconds(redeliverAfterSeconds), Duration.ofHours(sessionHours), incidentMinDevices,
-                Duration.ofMinutes(incidentOnsetMinutes));
+                Duration.ofMinutes(incidentOnsetMinutes), Duration.ofDays(staleDays));
     }
 
     private static void require(boolean condition, String message) {

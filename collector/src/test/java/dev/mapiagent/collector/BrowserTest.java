@@ -113,6 +113,7 @@ class BrowserTest {
 
         browser.get(collector.baseUrl() + "/");
         login("hank", TestCollector.PASSWORD);
+        browser.findElement(By.id("nav-devices")).click();
 
         // the device list, escaped: the hostile host name is text, not an element
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("device-table"), "PC-SALES-07"));
@@ -219,6 +220,41 @@ class BrowserTest {
         assertEquals("deviceId,hostname,user,verdict,protocol,lastSeen,endpointHost,officeVersion,officeChannel", lines.get(0));
         assertEquals(21, lines.size());
         assertTrue(lines.get(1).startsWith("dev-60,PC-60,ann,DEGRADED,RPC_HTTP,"), lines.get(1));
+    }
+
+    @Test
+    void theOverviewIsTheLandingPageWithTotalsServerSideIncidentsFirstAndStoppedAgents() {
+        Instant now = Instant.now();
+        for (int i = 1; i <= 3; i++) {
+            String agent = collector.enroll("dev-f" + i, "PC-F" + i);
+            collector.http().postJson("/api/v1/reports", agent, Reports.failing("dev-f" + i, "PC-F" + i,
+                    now.minusSeconds(300 - i), "mail.contoso.com"));
+        }
+        String agent = collector.enroll("dev-h", "PC-H");
+        collector.http().postJson("/api/v1/reports", agent, Reports.healthy("dev-h", "PC-H", now.minusSeconds(60), "mail.contoso.com"));
+        String degraded = collector.enroll("dev-d", "PC-D");
+        collector.http().postJson("/api/v1/reports", degraded, fallbackReport("dev-d", "PC-D"));
+
+        browser.get(collector.baseUrl() + "/");
+        login("admin", TestCollector.ADMIN_PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overview-view")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("overview-totals"), "5\ndevices"));
+        String totals = browser.findElement(By.id("overview-totals")).getText();
+        assertTrue(totals.contains("1\non MAPI/HTTP (20%)") && totals.contains("1\non the RPC/HTTP fallback (20%)")
+                && totals.contains("3\nfailing (60%)"), totals);
+
+        WebElement first = browser.findElement(By.cssSelector("#overview-incidents tbody tr"));
+        assertTrue(first.getText().startsWith("server-side mail.contoso.com MAPI_ENDPOINT_HTTP_503 3 of 5"), first.getText());
+        assertTrue(first.getText().contains("Cause 4: MSExchangeMapi application pool stopped or crashing"), first.getText());
+        assertTrue(first.getText().contains("Get-WebAppPoolState -Name \"MSExchangeMapiMailboxAppPool\""), first.getText());
+        assertTrue(browser.findElement(By.id("overview-endpoints")).getText().contains("mail.contoso.com 5 20% 20% 60% 3 1 1"),
+                browser.findElement(By.id("overview-endpoints")).getText());
+        assertTrue(browser.findElement(By.id("overview-stale")).getText().contains("Every agent reported within the last 7 days"));
+
+        // the incident's finding opens the device list filtered to it
+        first.findElement(By.linkText("MAPI_ENDPOINT_HTTP_503")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-info"), "1–3 of 3"));
+        assertEquals("MAPI_ENDPOINT_HTTP_503", browser.findElement(By.id("finding-filter")).getAttribute("value"));
     }
 
     private static long sizeOf(Path file) {

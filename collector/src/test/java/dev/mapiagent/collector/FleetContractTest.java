@@ -151,4 +151,52 @@ abstract class FleetContractTest {
         String row = csv.body().lines().skip(1).findFirst().orElseThrow();
         assertTrue(row.startsWith("dev-evil,\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\","), row);
     }
+
+    // --- fleet overview ------------------------------------------------------------------------------------------
+
+    @Test
+    void theSummaryCountsDevicesByVerdictProtocolAndEndpoint() {
+        sixDevices();
+        JsonNode summary = http.get("/api/v1/fleet/summary", admin).json();
+        assertEquals(6, summary.path("devices").asInt());
+        assertEquals(3, summary.path("byVerdict").path("DEGRADED").asInt());
+        assertEquals(2, summary.path("byVerdict").path("FAILING").asInt());
+        assertEquals(1, summary.path("byVerdict").path("HEALTHY").asInt());
+        assertEquals(0, summary.path("byVerdict").path("UNKNOWN").asInt());
+        assertEquals(1, summary.path("byProtocol").path("MAPI_HTTP").asInt());
+        assertEquals(3, summary.path("byProtocol").path("RPC_HTTP").asInt());
+        assertEquals(2, summary.path("byProtocol").path("UNKNOWN").asInt());
+        JsonNode fabrikam = StreamSupport.stream(summary.path("endpoints").spliterator(), false)
+                .filter(e -> e.path("endpoint").asText().equals("mail.fabrikam.com")).findFirst().orElseThrow();
+        assertEquals(3, fabrikam.path("devices").asInt());
+        assertEquals(1, fabrikam.path("byProtocol").path("MAPI_HTTP").asInt());
+    }
+
+    @Test
+    void theSummaryListsServerSideIncidentsFirstWithTheirRunbookCauseAndPowerShell() {
+        report(Reports.degraded("dev-0", "PC-00", T0, "mail.contoso.com"));
+        for (int i = 1; i <= 3; i++) {
+            report(Reports.failing("dev-" + i, "PC-0" + i, T0.plusSeconds(60L * i), "mail.contoso.com"));
+        }
+        JsonNode incidents = http.get("/api/v1/fleet/summary", admin).json().path("incidents");
+        assertEquals(2, incidents.size(), incidents.toString());
+        JsonNode server = incidents.path(0);
+        assertEquals("server", server.path("side").asText());
+        assertEquals("MAPI_ENDPOINT_HTTP_503", server.path("code").asText());
+        assertEquals(4, server.path("cause").path("number").asInt());
+        assertTrue(server.path("cause").path("confirm").asText().contains("Get-WebAppPoolState -Name \"MSExchangeMapiMailboxAppPool\""));
+        assertEquals("client", incidents.path(1).path("side").asText());
+        assertTrue(incidents.path(1).path("cause").isNull(), "a one-PC problem points to no server cause");
+    }
+
+    @Test
+    void theSummaryNamesAgentsThatStoppedReporting() {
+        report(Reports.healthy("dev-old", "PC-OLD", T0, "mail.contoso.com"));
+        clock.advance(Duration.ofDays(8));
+        report(Reports.healthy("dev-new", "PC-NEW", T0.plus(Duration.ofDays(8)), "mail.contoso.com"));
+        JsonNode stale = http.get("/api/v1/fleet/summary", admin).json().path("stale");
+        assertEquals(7, stale.path("days").asInt());
+        assertEquals(1, stale.path("count").asInt());
+        assertEquals("dev-old", stale.path("devices").path(0).path("deviceId").asText());
+    }
 }
