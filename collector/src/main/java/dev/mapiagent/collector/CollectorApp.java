@@ -5,6 +5,7 @@ import dev.mapiagent.collector.api.AgentRoutes;
 import dev.mapiagent.collector.api.Authenticator;
 import dev.mapiagent.collector.api.BodyLimit;
 import dev.mapiagent.collector.api.ErrorHandling;
+import dev.mapiagent.collector.api.FleetRoutes;
 import dev.mapiagent.collector.api.HelpdeskRoutes;
 import dev.mapiagent.collector.api.OpsRoutes;
 import dev.mapiagent.collector.api.SessionRoutes;
@@ -17,6 +18,7 @@ import dev.mapiagent.collector.service.CommandService;
 import dev.mapiagent.collector.service.CommandWaiters;
 import dev.mapiagent.collector.service.DeviceService;
 import dev.mapiagent.collector.service.EnrollmentService;
+import dev.mapiagent.collector.service.FleetHistoryService;
 import dev.mapiagent.collector.service.FleetService;
 import dev.mapiagent.collector.service.HealthService;
 import dev.mapiagent.collector.service.IngestService;
@@ -131,6 +133,7 @@ public final class CollectorApp {
             new HelpdeskRoutes(devices, commands, fleet, users,
                     new AuditService(jdbi)).register(javalin.routes);
             new StatusPasteRoutes().register(javalin.routes);
+            new FleetRoutes(fleet, new FleetHistoryService(jdbi, clock)).register(javalin.routes);
         });
     }
 }

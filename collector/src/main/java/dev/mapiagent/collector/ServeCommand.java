@@ -4,6 +4,7 @@ import dev.mapiagent.collector.config.CollectorConfig;
 import dev.mapiagent.collector.config.Secret;
 import dev.mapiagent.collector.db.Database;
 import dev.mapiagent.collector.db.JdbcUrls;
+import dev.mapiagent.collector.service.FleetHistoryService;
 import dev.mapiagent.collector.service.RetentionService;
 import dev.mapiagent.collector.service.UserService;
 import io.javalin.Javalin;
@@ -25,6 +26,9 @@ import picocli.CommandLine.Option;
 public final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    /** How often the fleet history's current hour and day are brought up to date (the last write of a bucket stays). */
+    private static final long HISTORY_EVERY_MINUTES = 5;
 
     @Option(names = "--port", defaultValue = "${env:MAPI_COLLECTOR_PORT:-8080}", description = "Port (env MAPI_COLLECTOR_PORT, default 8080).")
     int port;
@@ -87,6 +91,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         });
         RetentionService retention = new RetentionService(database.jdbi(), Clock.systemUTC(), config.retention());
         housekeeping.scheduleWithFixedDelay(() -> purge(retention), 1, 60, TimeUnit.MINUTES);
+        FleetHistoryService history = new FleetHistoryService(database.jdbi(), Clock.systemUTC());
+        housekeeping.scheduleWithFixedDelay(() -> recordHistory(history), 0, HISTORY_EVERY_MINUTES, TimeUnit.MINUTES);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -110,6 +116,14 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     private static void flushLogs() {
         if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
             logback.stop();
+        }
+    }
+
+    private static void recordHistory(FleetHistoryService history) {
+        try {
+            history.record();
+        } catch (RuntimeException e) {
+            LOG.warn("fleet history not recorded: {}", e.getMessage());
         }
     }
 

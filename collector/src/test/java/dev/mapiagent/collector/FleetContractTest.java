@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mapiagent.collector.service.FleetHistoryService;
 import dev.mapiagent.collector.support.Http;
 import dev.mapiagent.collector.support.Http.Response;
 import dev.mapiagent.collector.support.MutableClock;
@@ -198,5 +199,63 @@ abstract class FleetContractTest {
         assertEquals(7, stale.path("days").asInt());
         assertEquals(1, stale.path("count").asInt());
         assertEquals("dev-old", stale.path("devices").path(0).path("deviceId").asText());
+    }
+
+    // --- fleet history -------------------------------------------------------------------------------------------
+
+    FleetHistoryService history() {
+        return new FleetHistoryService(collector.database().jdbi(), clock);
+    }
+
+    @Test
+    void theHistoryKeepsOnePointPerHourAndPerDayWithTheLastCountsOfEach() {
+        report(Reports.degraded("dev-1", "PC-01", T0, "mail.contoso.com"));
+        report(Reports.degraded("dev-2", "PC-02", T0, "mail.fabrikam.com"));
+        history().record();
+        clock.advance(Duration.ofMinutes(70));
+        report(Reports.healthy("dev-1", "PC-01", T0.plus(Duration.ofMinutes(70)), "mail.contoso.com"));
+        history().record();
+
+        JsonNode hours = http.get("/api/v1/fleet/history?interval=hour", admin).json().path("points");
+        assertEquals(2, hours.size(), hours.toString());
+        assertEquals(T0.toString(), Instant.parse(hours.path(0).path("at").asText()).toString());
+        assertEquals(2, hours.path(0).path("protocols").path("RPC_HTTP").asInt());
+        assertEquals(0, hours.path(0).path("protocols").path("MAPI_HTTP").asInt());
+        assertEquals(1, hours.path(1).path("protocols").path("MAPI_HTTP").asInt());
+        assertEquals(1, hours.path(1).path("verdicts").path("HEALTHY").asInt());
+        assertFalse(hours.path(0).has("endpoint"), "fleet-wide points name no endpoint");
+
+        JsonNode days = http.get("/api/v1/fleet/history?interval=day", admin).json().path("points");
+        assertEquals(1, days.size(), days.toString());
+        assertEquals(1, days.path(0).path("protocols").path("MAPI_HTTP").asInt(), "a day keeps its last counts");
+    }
+
+    @Test
+    void theHistoryOfOneEndpointCountsOnlyItsDevices() {
+        report(Reports.degraded("dev-1", "PC-01", T0, "mail.contoso.com"));
+        report(Reports.healthy("dev-2", "PC-02", T0, "mail.fabrikam.com"));
+        history().record();
+        JsonNode point = http.get("/api/v1/fleet/history?interval=hour&endpoint=mail.fabrikam.com", admin).json().path("points").path(0);
+        assertEquals("mail.fabrikam.com", point.path("endpoint").asText());
+        assertEquals(1, point.path("protocols").path("MAPI_HTTP").asInt());
+        assertEquals(0, point.path("protocols").path("RPC_HTTP").asInt());
+    }
+
+    @Test
+    void hourlyPointsAreKeptFourteenDaysAndDailyPointsFourHundred() {
+        report(Reports.healthy("dev-1", "PC-01", T0, "mail.contoso.com"));
+        history().record();
+        clock.advance(Duration.ofDays(15));
+        history().record();
+        assertEquals(1, http.get("/api/v1/fleet/history?interval=hour", admin).json().path("points").size());
+        assertEquals(2, http.get("/api/v1/fleet/history?interval=day", admin).json().path("points").size());
+        clock.advance(Duration.ofDays(390));
+        history().record();
+        assertEquals(2, http.get("/api/v1/fleet/history?interval=day", admin).json().path("points").size());
+    }
+
+    @Test
+    void anUnknownHistoryIntervalIs400() {
+        assertError(http.get("/api/v1/fleet/history?interval=week", admin), 400, "invalid interval");
     }
 }

@@ -50,7 +50,6 @@ public final class HelpdeskRoutes {
         routes.post("/api/v1/devices/{deviceId}/heal", this::heal, Role.HELPDESK);
         routes.post("/api/v1/commands/{commandId}/cancel", this::cancel, Role.HELPDESK);
         routes.get("/api/v1/fleet/incidents", ctx -> ctx.json(fleet.incidents()), Role.VIEWER);
-        routes.get("/api/v1/fleet/summary", ctx -> ctx.json(fleet.summary()), Role.VIEWER);
         routes.get("/api/v1/audit", this::audit, Role.ADMIN);
         routes.get("/api/v1/users", ctx -> ctx.json(Map.of("users", users.list())), Role.ADMIN);
         routes.post("/api/v1/users", this::createUser, Role.ADMIN);

@@ -99,8 +99,8 @@ public final class FleetService {
             FleetDao dao = new FleetDao(h);
             return new Read(dao.stateCounts(), dao.countSilentSince(cutoff), dao.silentSince(cutoff, STALE_LISTED));
         });
-        Map<String, Integer> byVerdict = zeros(Verdict.values());
-        Map<String, Integer> byProtocol = zeros(MapiProtocol.values());
+        Map<String, Integer> byVerdict = Counts.zeros(Verdict.values());
+        Map<String, Integer> byProtocol = Counts.zeros(MapiProtocol.values());
         Map<String, FleetSummary.EndpointTotals> endpoints = new HashMap<>();
         int devices = 0;
         for (FleetDao.StateCount c : read.counts()) {
@@ -108,7 +108,7 @@ public final class FleetService {
             byVerdict.merge(c.verdict(), c.devices(), Integer::sum);
             byProtocol.merge(c.protocol(), c.devices(), Integer::sum);
             FleetSummary.EndpointTotals e = endpoints.computeIfAbsent(Objects.toString(c.endpoint(), ""),
-                    k -> new FleetSummary.EndpointTotals(c.endpoint(), 0, zeros(Verdict.values()), zeros(MapiProtocol.values())));
+                    k -> new FleetSummary.EndpointTotals(c.endpoint(), 0, Counts.zeros(Verdict.values()), Counts.zeros(MapiProtocol.values())));
             e.byVerdict().merge(c.verdict(), c.devices(), Integer::sum);
             e.byProtocol().merge(c.protocol(), c.devices(), Integer::sum);
             endpoints.put(Objects.toString(c.endpoint(), ""), new FleetSummary.EndpointTotals(e.endpoint(),
@@ -133,14 +133,6 @@ public final class FleetService {
 
     /** The overview lists incidents in this order of side. */
     private static final List<Side> SIDE_ORDER = List.of(Side.SERVER, Side.UNCLEAR, Side.CLIENT);
-
-    private static Map<String, Integer> zeros(Enum<?>[] names) {
-        Map<String, Integer> map = new LinkedHashMap<>();
-        for (Enum<?> name : names) {
-            map.put(name.name(), 0);
-        }
-        return map;
-    }
 
     private Incident incident(String endpoint, String code, List<CurrentFinding> members, int devicesOnEndpoint) {
         Instant first = members.stream().map(CurrentFinding::since).min(Comparator.naturalOrder()).orElseThrow();
