@@ -140,10 +140,46 @@ async function showOverview() {
     el('td', {}, share(e.byProtocol.MAPI_HTTP, e.devices)), el('td', {}, share(e.byProtocol.RPC_HTTP, e.devices)),
     el('td', {}, share(e.byProtocol.UNKNOWN, e.devices)), el('td', {}, e.byVerdict.FAILING),
     el('td', {}, e.byVerdict.DEGRADED), el('td', {}, e.byVerdict.HEALTHY))));
+  const endpointSelect = $('history-endpoint');
+  const chosen = endpointSelect.value;
+  endpointSelect.replaceChildren(el('option', { value: '' }, 'whole fleet'),
+    ...s.endpoints.filter(e => e.endpoint).map(e => el('option', { value: e.endpoint }, e.endpoint)));
+  endpointSelect.value = chosen;
+  await showHistory();
   $('overview-stale').textContent = s.stale.count === 0 ? 'Every agent reported within the last ' + s.stale.days + ' days.'
     : s.stale.count + ' agents sent no report for more than ' + s.stale.days + ' days' + (s.stale.count > s.stale.devices.length ? '; the longest silent:' : ':');
   $('overview-stale-list').replaceChildren(...s.stale.devices.map(d => el('li', {},
     el('a', { href: '#/device/' + encodeURIComponent(d.deviceId) }, d.hostname || d.deviceId), ' – last seen ' + when(d.lastSeen))));
+}
+
+const SHARE_SERIES = [['MAPI_HTTP', 'MAPI/HTTP', '#1e6b34'], ['RPC_HTTP', 'RPC/HTTP fallback', '#b36b00'], ['UNKNOWN', 'protocol unknown', '#5f6368']];
+let historyChart = null;
+
+/** The share of devices on each protocol over time, drawn with uPlot (served from the jar's webjar). */
+async function showHistory() {
+  const params = new URLSearchParams({ interval: $('history-interval').value });
+  if ($('history-endpoint').value) params.set('endpoint', $('history-endpoint').value);
+  const data = await api('GET', '/api/v1/fleet/history?' + params);
+  const totals = data.points.map(p => Object.values(p.protocols).reduce((a, b) => a + b, 0));
+  const columns = [data.points.map(p => Date.parse(p.at) / 1000),
+    ...SHARE_SERIES.map(([key]) => data.points.map((p, i) => totals[i] ? Math.round(1000 * p.protocols[key] / totals[i]) / 10 : null))];
+  const box = $('history-chart');
+  if (historyChart) historyChart.destroy();
+  historyChart = null;
+  box.dataset.points = data.points.length;
+  if (data.points.length === 0) {
+    $('history-summary').textContent = 'No history yet: the collector records the fleet every 5 minutes.';
+    return;
+  }
+  historyChart = new uPlot({
+    width: Math.min(1100, box.clientWidth || 900), height: 260,
+    scales: { y: { range: [0, 100] } },
+    axes: [{}, { values: (u, ticks) => ticks.map(t => t + '%') }],
+    series: [{}, ...SHARE_SERIES.map(([, label, stroke]) => ({ label, stroke, width: 2, value: (u, v) => v === null ? '–' : v + '%' }))],
+  }, columns, box);
+  const last = data.points.length - 1;
+  $('history-summary').textContent = data.points.length + (data.interval === 'day' ? ' daily' : ' hourly') + ' points; latest ('
+    + when(data.points[last].at) + '): ' + SHARE_SERIES.map(([, label], k) => columns[k + 1][last] + '% ' + label).join(', ') + '.';
 }
 
 // --- devices ---------------------------------------------------------------------------------------------------
@@ -358,6 +394,7 @@ async function logout() {
 async function start() {
   $('login-form').addEventListener('submit', login);
   $('device-filter').addEventListener('submit', e => { e.preventDefault(); list.offset = 0; showDevices().catch(err => say(err.message)); });
+  for (const id of ['history-interval', 'history-endpoint']) $(id).addEventListener('change', () => showHistory().catch(err => say(err.message)));
   $('device-csv').addEventListener('click', () => exportCsv().catch(err => say(err.message)));
   $('page-prev').addEventListener('click', () => turnPage(-1));
   $('page-next').addEventListener('click', () => turnPage(1));

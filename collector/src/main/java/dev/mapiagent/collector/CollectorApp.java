@@ -112,6 +112,7 @@ public final class CollectorApp {
                 files.location = Location.CLASSPATH;
                 files.headers = java.util.Map.of("Cache-Control", "no-cache");
             });
+            javalin.staticFiles.enableWebjars();  // uPlot, the overview's chart
             javalin.requestLogger.http((ctx, ms) -> LOG.atInfo().setMessage("request")
                     .addKeyValue("method", ctx.method().name())
                     .addKeyValue("path", ctx.path())

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.mapiagent.collector.service.FleetHistoryService;
 import dev.mapiagent.collector.support.Http;
+import dev.mapiagent.collector.support.MutableClock;
 import dev.mapiagent.collector.support.Reports;
 import dev.mapiagent.collector.support.TestCollector;
 import dev.mapiagent.collector.support.TestDatabase;
@@ -255,6 +257,41 @@ class BrowserTest {
         first.findElement(By.linkText("MAPI_ENDPOINT_HTTP_503")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-info"), "1–3 of 3"));
         assertEquals("MAPI_ENDPOINT_HTTP_503", browser.findElement(By.id("finding-filter")).getAttribute("value"));
+    }
+
+    @Test
+    void theOverviewChartsTheProtocolShareOverTime() {
+        Instant now = Instant.now();
+        MutableClock past = new MutableClock(now.minus(Duration.ofHours(2)));
+        FleetHistoryService history = new FleetHistoryService(collector.database().jdbi(), past);
+        for (int i = 1; i <= 4; i++) {
+            String agent = collector.enroll("dev-" + i, "PC-" + i);
+            collector.http().postJson("/api/v1/reports", agent, Reports.degraded("dev-" + i, "PC-" + i, now.minusSeconds(600), "mail.contoso.com"));
+        }
+        history.record();
+        past.advance(Duration.ofHours(1));
+        for (int i = 1; i <= 3; i++) {
+            String agent = collector.enroll("dev-" + i, "PC-" + i);
+            collector.http().postJson("/api/v1/reports", agent, Reports.healthy("dev-" + i, "PC-" + i, now.minusSeconds(300), "mail.contoso.com"));
+        }
+        history.record();
+
+        browser.get(collector.baseUrl() + "/");
+        login("admin", TestCollector.ADMIN_PASSWORD);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history-summary"), "2 hourly points"));
+        assertTrue(browser.findElement(By.id("history-summary")).getText().contains("75% MAPI/HTTP, 25% RPC/HTTP fallback"),
+                browser.findElement(By.id("history-summary")).getText());
+        String legend = browser.findElement(By.cssSelector("#history-chart .u-legend")).getText();
+        assertTrue(legend.contains("MAPI/HTTP") && legend.contains("RPC/HTTP fallback"), legend);
+        Object painted = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                const c = document.querySelector('#history-chart canvas');
+                const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                let n = 0; for (let i = 3; i < px.length; i += 4) if (px[i] > 0) n++;
+                return n;""");
+        assertTrue(((Number) painted).longValue() > 500, "the chart drew lines: " + painted + " painted pixels");
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("history-interval"))).selectByValue("day");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history-summary"), "daily points"));
     }
 
     private static long sizeOf(Path file) {
