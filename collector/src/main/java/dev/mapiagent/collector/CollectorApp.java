@@ -2,6 +2,7 @@ package dev.mapiagent.collector;
 
 import dev.mapiagent.collector.api.AccessManager;
 import dev.mapiagent.collector.api.AgentRoutes;
+import dev.mapiagent.collector.api.ApiTokenRoutes;
 import dev.mapiagent.collector.api.Authenticator;
 import dev.mapiagent.collector.api.BodyLimit;
 import dev.mapiagent.collector.api.ErrorHandling;
@@ -13,6 +14,7 @@ import dev.mapiagent.collector.api.StatusPasteRoutes;
 import dev.mapiagent.collector.config.CollectorConfig;
 import dev.mapiagent.collector.config.Tls;
 import dev.mapiagent.collector.metrics.CollectorMetrics;
+import dev.mapiagent.collector.service.ApiTokenService;
 import dev.mapiagent.collector.service.AuditService;
 import dev.mapiagent.collector.service.CommandService;
 import dev.mapiagent.collector.service.CommandWaiters;
@@ -90,7 +92,8 @@ public final class CollectorApp {
         SessionService sessions = new SessionService(jdbi, clock, config.sessionTtl());
         FleetService fleet = new FleetService(jdbi, clock, config.serverSideMinDevices(), config.onsetWindow(),
                 config.staleAfter());
-        AccessManager access = new AccessManager(new Authenticator(enrollment, users, sessions));
+        ApiTokenService apiTokens = new ApiTokenService(jdbi, clock);
+        AccessManager access = new AccessManager(new Authenticator(enrollment, users, sessions, apiTokens));
 
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -135,6 +138,7 @@ public final class CollectorApp {
                     new AuditService(jdbi)).register(javalin.routes);
             new StatusPasteRoutes().register(javalin.routes);
             new FleetRoutes(fleet, new FleetHistoryService(jdbi, clock)).register(javalin.routes);
+            new ApiTokenRoutes(apiTokens).register(javalin.routes);
         });
     }
 }

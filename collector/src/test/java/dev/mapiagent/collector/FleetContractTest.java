@@ -258,4 +258,63 @@ abstract class FleetContractTest {
     void anUnknownHistoryIntervalIs400() {
         assertError(http.get("/api/v1/fleet/history?interval=week", admin), 400, "invalid interval");
     }
+
+    // --- API tokens ----------------------------------------------------------------------------------------------
+
+    JsonNode createToken(String name, String role) {
+        Response r = http.postJson("/api/v1/api-tokens", admin, java.util.Map.of("name", name, "role", role));
+        assertEquals(201, r.status(), r.body());
+        return r.json();
+    }
+
+    @Test
+    void anApiTokenIsShownOnceAndStoredOnlyAsItsHash() {
+        JsonNode created = createToken("ServiceNow", "helpdesk");
+        String secret = created.path("token").asText();
+        assertTrue(secret.startsWith("mapi_") && secret.length() > 40, secret);
+        Response list = http.get("/api/v1/api-tokens", admin);
+        assertEquals("ServiceNow", list.json().path("tokens").path(0).path("name").asText());
+        assertFalse(list.body().contains(secret), "the list never shows a secret");
+        assertFalse(list.json().path("tokens").path(0).has("token"));
+        String stored = collector.database().jdbi().withHandle(h ->
+                h.createQuery("SELECT token_hash FROM api_tokens").mapTo(String.class).one());
+        assertEquals(dev.mapiagent.collector.auth.Tokens.hash(secret), stored);
+    }
+
+    @Test
+    void aScriptWithAHelpdeskTokenListsDevicesAndQueuesAHealAuditedUnderTheToken() {
+        report(Reports.degraded("dev-1", "PC-01", T0, "mail.contoso.com"));
+        JsonNode created = createToken("ServiceNow", "helpdesk");
+        String bearer = Http.bearer(created.path("token").asText());
+        assertEquals(List.of("dev-1"), ids(http.get("/api/v1/devices?finding=MAPIHTTP_DISABLED_REGISTRY", bearer)));
+        Response heal = http.postJson("/api/v1/devices/dev-1/heal", bearer, java.util.Map.of("actions", List.of("enable-mapihttp")));
+        assertEquals(201, heal.status(), heal.body());
+        assertError(http.get("/api/v1/audit", bearer), 403, "needs role admin");
+        String audit = http.get("/api/v1/audit", admin).body();
+        assertTrue(audit.contains("\"actor\":\"token:" + created.path("tokenId").asText() + ":ServiceNow\""), audit);
+        assertTrue(audit.contains("api-token-created"), audit);
+    }
+
+    @Test
+    void aRevokedTokenIs401AndTheRevocationIsAudited() {
+        JsonNode created = createToken("old script", "viewer");
+        String bearer = Http.bearer(created.path("token").asText());
+        assertEquals(200, http.get("/api/v1/devices", bearer).status());
+        Response revoked = http.postJson("/api/v1/api-tokens/" + created.path("tokenId").asText() + "/revoke", admin, java.util.Map.of());
+        assertEquals(200, revoked.status(), revoked.body());
+        assertEquals("admin", revoked.json().path("revokedBy").asText());
+        assertError(http.get("/api/v1/devices", bearer), 401, "unknown or revoked API token");
+        assertError(http.postJson("/api/v1/api-tokens/" + created.path("tokenId").asText() + "/revoke", admin, java.util.Map.of()), 409, "already revoked");
+        assertTrue(http.get("/api/v1/audit", admin).body().contains("api-token-revoked"));
+    }
+
+    @Test
+    void onlyAnAdminInPersonManagesTokens() {
+        String bearer = Http.bearer(createToken("automation", "admin").path("token").asText());
+        assertError(http.postJson("/api/v1/api-tokens", bearer, java.util.Map.of("name", "more", "role", "admin")), 403, "cannot manage API tokens");
+        String hank = collector.user("hank", "helpdesk");
+        assertError(http.postJson("/api/v1/api-tokens", hank, java.util.Map.of("name", "mine", "role", "helpdesk")), 403, "needs role admin");
+        assertError(http.postJson("/api/v1/api-tokens", admin, java.util.Map.of("name", "x", "role", "agent")), 400, "invalid role");
+        assertError(http.postJson("/api/v1/api-tokens", admin, java.util.Map.of("role", "viewer")), 400, "invalid name");
+    }
 }
