@@ -8,6 +8,7 @@ import dev.mapiagent.collector.api.BodyLimit;
 import dev.mapiagent.collector.api.ErrorHandling;
 import dev.mapiagent.collector.api.FleetRoutes;
 import dev.mapiagent.collector.api.HelpdeskRoutes;
+import dev.mapiagent.collector.api.OpenApiRoutes;
 import dev.mapiagent.collector.api.OpsRoutes;
 import dev.mapiagent.collector.api.SessionRoutes;
 import dev.mapiagent.collector.api.StatusPasteRoutes;
@@ -139,6 +140,7 @@ public final class CollectorApp {
             new StatusPasteRoutes().register(javalin.routes);
             new FleetRoutes(fleet, new FleetHistoryService(jdbi, clock)).register(javalin.routes);
             new ApiTokenRoutes(apiTokens).register(javalin.routes);
+            new OpenApiRoutes().register(javalin.routes);
         });
     }
 }
