@@ -51,7 +51,7 @@ final class FleetViewScenario {
                         api.get(session, query.getValue()).join();
                         latencies.add(System.nanoTime() - t0);
                     }
-                    table.row(target.label(), options.fleetDevices, query.getKey() + " `" + query.getValue() + "`",
+                    table.row(target.label(), fill.ok(), query.getKey() + " `" + query.getValue() + "`",
                             latencies.percentileMillis(50), latencies.percentileMillis(95),
                             latencies.percentileMillis(99), latencies.maxMillis());
                 }

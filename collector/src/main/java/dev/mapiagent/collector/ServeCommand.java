@@ -73,6 +73,9 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--incident-onset-minutes", defaultValue = "${env:MAPI_COLLECTOR_INCIDENT_ONSET_MINUTES:-30}", description = "How close together their failures must start (default 30).")
     int incidentOnsetMinutes;
 
+    @Option(names = "--audit-retention-days", defaultValue = "${env:MAPI_COLLECTOR_AUDIT_RETENTION_DAYS:-400}", description = "Days audit entries are kept, at least --retention-days (default 400).")
+    int auditRetentionDays;
+
     @Option(names = "--stale-days", defaultValue = "${env:MAPI_COLLECTOR_STALE_DAYS:-7}", description = "Days without a report before the overview lists an agent as stopped reporting (default 7).")
     int staleDays;
 
@@ -89,7 +92,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             t.setDaemon(true);
             return t;
         });
-        RetentionService retention = new RetentionService(database.jdbi(), Clock.systemUTC(), config.retention());
+        RetentionService retention = new RetentionService(database.jdbi(), Clock.systemUTC(), config.retention(),
+                config.auditRetention(), RetentionService.BATCH);
         housekeeping.scheduleWithFixedDelay(() -> purge(retention), 1, 60, TimeUnit.MINUTES);
         FleetHistoryService history = new FleetHistoryService(database.jdbi(), Clock.systemUTC());
         housekeeping.scheduleWithFixedDelay(() -> recordHistory(history), 0, HISTORY_EVERY_MINUTES, TimeUnit.MINUTES);
@@ -131,6 +135,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         try {
             RetentionService.Purged purged = retention.purge();
             LOG.atInfo().setMessage("retention purge").addKeyValue("reports", purged.reports())
+                    .addKeyValue("auditEntries", purged.auditEntries())
                     .addKeyValue("sessions", purged.sessions()).log();
         } catch (RuntimeException e) {
             LOG.warn("retention purge failed: {}", e.getMessage());
@@ -147,6 +152,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         require(incidentMinDevices >= 2, "--incident-min-devices must be at least 2");
         require(incidentOnsetMinutes >= 1, "--incident-onset-minutes must be at least 1");
         require(staleDays >= 1, "--stale-days must be at least 1");
+        require(auditRetentionDays >= retentionDays, "--audit-retention-days must be at least --retention-days");
         require(tlsKeystore == null || Files.isReadable(tlsKeystore), "--tls-keystore " + tlsKeystore + " cannot be read");
         String url = db == null || db.isBlank() ? null : db.trim();
         if (url == null) {
@@ -160,7 +166,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         return new CollectorConfig(port, url, Secret.ofNullable(enrollSecret), Secret.ofNullable(adminPassword),
                 tlsKeystore, Secret.ofNullable(tlsKeystorePassword), Duration.ofDays(retentionDays),
                 Duration.ofMinutes(commandTtlMinutes), Duration.ofSeconds(redeliverAfterSeconds), Duration.ofHours(sessionHours), incidentMinDevices,
-                Duration.ofMinutes(incidentOnsetMinutes), Duration.ofDays(staleDays));
+                Duration.ofMinutes(incidentOnsetMinutes), Duration.ofDays(staleDays),
+                Duration.ofDays(auditRetentionDays));
     }
 
     private static void require(boolean condition, String message) {

@@ -824,7 +824,8 @@ abstract class CollectorContractTest {
         http.postJson("/api/v1/reports", agent, Reports.failing("dev-1", "PC-0001", T0, "mail.contoso.com"));
         http.postJson("/api/v1/reports", agent, Reports.degraded("dev-1", "PC-0001", T0.plusSeconds(60), "mail.contoso.com"));
         clock.advance(Duration.ofDays(91));
-        RetentionService retention = new RetentionService(collector.database().jdbi(), clock, Duration.ofDays(90));
+        RetentionService retention = new RetentionService(collector.database().jdbi(), clock, Duration.ofDays(90),
+                Duration.ofDays(400), RetentionService.BATCH);
         assertEquals(1, retention.purge().reports());
         JsonNode detail = http.get("/api/v1/devices/dev-1", TestCollector.admin()).json();
         assertEquals(1, detail.path("reports").size());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mapiagent.collector.service.FleetHistoryService;
+import dev.mapiagent.collector.service.RetentionService;
 import dev.mapiagent.collector.support.Http;
 import dev.mapiagent.collector.support.Http.Response;
 import dev.mapiagent.collector.support.MutableClock;
@@ -316,5 +317,46 @@ abstract class FleetContractTest {
         assertError(http.postJson("/api/v1/api-tokens", hank, java.util.Map.of("name", "mine", "role", "helpdesk")), 403, "needs role admin");
         assertError(http.postJson("/api/v1/api-tokens", admin, java.util.Map.of("name", "x", "role", "agent")), 400, "invalid role");
         assertError(http.postJson("/api/v1/api-tokens", admin, java.util.Map.of("role", "viewer")), 400, "invalid name");
+    }
+
+    // --- retention -----------------------------------------------------------------------------------------------
+
+    int count(String table) {
+        return collector.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Integer.class).one());
+    }
+
+    @Test
+    void retentionDeletesOldReportsInBatchesAndKeepsEachDevicesLatest() {
+        for (int d = 1; d <= 3; d++) {
+            String agent = collector.enroll("dev-" + d, "PC-0" + d);
+            for (int r = 0; r < 5; r++) {
+                assertEquals(201, http.postJson("/api/v1/reports", agent,
+                        Reports.degraded("dev-" + d, "PC-0" + d, T0.plusSeconds(60L * r), "mail.contoso.com")).status());
+            }
+        }
+        clock.advance(Duration.ofDays(91));
+        report(Reports.healthy("dev-4", "PC-04", T0.plus(Duration.ofDays(91)), "mail.contoso.com"));
+        RetentionService retention = new RetentionService(collector.database().jdbi(), clock, Duration.ofDays(90),
+                Duration.ofDays(400), 4);
+        assertEquals(12, retention.purge().reports(), "four old reports of each device, in batches of four");
+        assertEquals(4, count("reports"), "each device's latest report stays");
+        assertEquals(1, http.get("/api/v1/devices/dev-2", admin).json().path("reports").size());
+        assertEquals(0, retention.purge().reports());
+    }
+
+    @Test
+    void auditEntriesAreKeptLongerThanReportsAndThenDeleted() {
+        report(Reports.degraded("dev-1", "PC-01", T0, "mail.contoso.com"));
+        int entries = count("audit_log");
+        assertTrue(entries >= 1, "the enrollment is audited");
+        RetentionService retention = new RetentionService(collector.database().jdbi(), clock, Duration.ofDays(90),
+                Duration.ofDays(400), 2);
+        clock.advance(Duration.ofDays(91));
+        assertEquals(0, retention.purge().auditEntries(), "audit entries outlive the report history");
+        clock.advance(Duration.ofDays(310));
+        collector.user("hank", "helpdesk");
+        assertEquals(entries, retention.purge().auditEntries());
+        assertEquals(List.of("user-created"), StreamSupport.stream(http.get("/api/v1/audit", admin).json()
+                .path("entries").spliterator(), false).map(e -> e.path("action").asText()).toList());
     }
 }

@@ -42,4 +42,11 @@ public final class AuditDao {
         return query.map((rs, ctx) -> new AuditEntry(rs.getLong("id"), Sql.instant(rs, "at"), rs.getString("actor"),
                 rs.getString("action"), rs.getString("device_id"), rs.getString("detail"))).list();
     }
+
+    /** Deletes up to {@code batch} of the oldest entries written before the cutoff; returns how many. */
+    public int purgeBefore(Instant cutoff, int batch) {
+        return handle.createUpdate("""
+                DELETE FROM audit_log WHERE id IN (SELECT id FROM audit_log WHERE at < :cutoff ORDER BY id LIMIT :batch)""")
+                .bind("cutoff", cutoff).bind("batch", batch).execute();
+    }
 }

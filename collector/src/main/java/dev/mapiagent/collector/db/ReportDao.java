@@ -60,11 +60,12 @@ public final class ReportDao {
     }
 
     /** Deletes reports received before the cutoff, except each device's latest; returns how many went. */
-    public int purgeReceivedBefore(Instant cutoff) {
+    /** Deletes up to {@code batch} reports received before the cutoff, never a device's latest; returns how many. */
+    public int purgeReceivedBefore(Instant cutoff, int batch) {
         return handle.createUpdate("""
-                DELETE FROM reports WHERE received_at < :cutoff AND report_id NOT IN
-                (SELECT latest_report_id FROM devices WHERE latest_report_id IS NOT NULL)""")
-                .bind("cutoff", cutoff).execute();
+                DELETE FROM reports WHERE report_id IN (SELECT r.report_id FROM reports r WHERE r.received_at < :cutoff
+                AND NOT EXISTS (SELECT 1 FROM devices d WHERE d.latest_report_id = r.report_id) LIMIT :batch)""")
+                .bind("cutoff", cutoff).bind("batch", batch).execute();
     }
 
     private static List<String> codes(String joined) {
