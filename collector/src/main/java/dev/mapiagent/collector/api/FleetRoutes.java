@@ -23,10 +23,7 @@ public final class FleetRoutes {
     }
 
     private void history(Context ctx) {
-        String interval = ctx.queryParam("interval");
-        FleetHistoryService.Interval resolution = interval == null || interval.isBlank() ? FleetHistoryService.Interval.HOUR
-                : FleetHistoryService.Interval.valueOf(DeviceFilters.enumName(interval, "interval",
-                FleetHistoryService.Interval.values()));
+        FleetHistoryService.Interval resolution = FleetHistoryService.Interval.parse(ctx.queryParam("interval"));
         String endpoint = ctx.queryParam("endpoint");
         if (endpoint != null && endpoint.length() > 255) {
             throw new dev.mapiagent.collector.error.InvalidException("invalid endpoint", "endpoint is longer than 255 characters");

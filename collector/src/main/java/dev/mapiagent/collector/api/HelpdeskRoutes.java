@@ -2,11 +2,10 @@ package dev.mapiagent.collector.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mapiagent.collector.auth.Role;
-import dev.mapiagent.collector.db.DeviceFilter;
-import dev.mapiagent.collector.db.DeviceSort;
 import dev.mapiagent.collector.error.InvalidException;
 import dev.mapiagent.collector.service.AuditService;
 import dev.mapiagent.collector.service.CommandService;
+import dev.mapiagent.collector.service.DeviceQuery;
 import dev.mapiagent.collector.service.DeviceService;
 import dev.mapiagent.collector.service.FleetService;
 import dev.mapiagent.collector.service.UserService;
@@ -57,26 +56,17 @@ public final class HelpdeskRoutes {
 
     /** The filtered, sorted list: a page as JSON, or (Accept: text/csv) all of it, unless limit or offset say otherwise. */
     private void devices(Context ctx) {
-        DeviceFilter filter = DeviceFilters.fromQuery(ctx);
-        String sortParam = ctx.queryParam("sort");
-        boolean descending = sortParam != null && sortParam.startsWith("-");
-        DeviceSort sort = sortParam == null || sortParam.isBlank() ? DeviceSort.HOSTNAME
-                : DeviceSort.byApiName(descending ? sortParam.substring(1) : sortParam.trim())
-                .orElseThrow(() -> new InvalidException("invalid sort", "sort must be one of "
-                        + Arrays.stream(DeviceSort.values()).map(DeviceSort::apiName).collect(Collectors.joining(", "))
-                        + ", with a leading - for descending"));
+        DeviceQuery query = DeviceQuery.parse(ctx::queryParam);
         boolean csv = wantsCsv(ctx);
         int limit = intParam(ctx, "limit", csv ? Integer.MAX_VALUE : 500, 1, csv ? Integer.MAX_VALUE : 5000);
         int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
         if (!csv) {
-            ctx.json(deviceService.page(filter, sort, descending, limit, offset));
+            ctx.json(deviceService.page(query, limit, offset));
             return;
         }
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"devices.csv\"");
-        try (DeviceCsv out = new DeviceCsv(ctx.outputStream())) {
-            deviceService.forEach(filter, sort, descending, limit, offset, out::write);
-        }
+        deviceService.exportCsv(query, limit, offset, ctx.outputStream());
     }
 
     private static boolean wantsCsv(Context ctx) {

@@ -90,14 +90,6 @@ public final class DeviceDao {
         return query.mapTo(Integer.class).one();
     }
 
-    /** The ids of the devices the filter matches, by device id. */
-    public List<String> ids(DeviceFilter filter) {
-        Where where = where(filter);
-        Query query = handle.createQuery("SELECT device_id FROM devices" + where.sql + " ORDER BY device_id");
-        where.bindings.forEach(query::bind);
-        return query.mapTo(String.class).list();
-    }
-
     private record Where(String sql, Map<String, Object> bindings) {
     }
 

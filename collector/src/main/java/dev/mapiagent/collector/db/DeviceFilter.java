@@ -3,7 +3,7 @@ package dev.mapiagent.collector.db;
 import java.time.Instant;
 
 /**
- * Which devices a list, an export or a bulk heal covers; every null field matches all devices.
+ * Which devices a list or an export covers; every null field matches all devices.
  *
  * @param verdict       latest verdict name ({@code UNKNOWN} also matches devices without a report)
  * @param protocol      latest protocol name
@@ -17,6 +17,4 @@ import java.time.Instant;
  */
 public record DeviceFilter(String verdict, String protocol, String finding, String endpoint, String officeVersion,
                            String officeChannel, String search, Instant seenBefore, Instant seenAfter) {
-
-    public static final DeviceFilter ALL = new DeviceFilter(null, null, null, null, null, null, null, null, null);
 }

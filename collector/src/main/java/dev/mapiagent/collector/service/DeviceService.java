@@ -2,15 +2,13 @@ package dev.mapiagent.collector.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mapiagent.collector.db.DeviceDao;
-import dev.mapiagent.collector.db.DeviceFilter;
-import dev.mapiagent.collector.db.DeviceSort;
 import dev.mapiagent.collector.db.DeviceSummary;
 import dev.mapiagent.collector.db.ReportDao;
 import dev.mapiagent.collector.error.NotFoundException;
 import dev.mapiagent.protocol.ProtocolJson;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 
 /** What the helpdesk reads about devices: the list and one device in detail. */
@@ -27,18 +25,21 @@ public final class DeviceService {
         this.commands = commands;
     }
 
-    /** One page of the devices the filter matches, in the order asked for, with the number matched in all. */
-    public DevicePage page(DeviceFilter filter, DeviceSort sort, boolean descending, int limit, int offset) {
+    /** One page of the devices the query matches, in its order, with the number matched in all. */
+    public DevicePage page(DeviceQuery query, int limit, int offset) {
         return jdbi.inTransaction(h -> {
             DeviceDao devices = new DeviceDao(h);
-            return new DevicePage(devices.list(filter, sort, descending, limit, offset), devices.count(filter));
+            return new DevicePage(devices.list(query.filter(), query.sort(), query.descending(), limit, offset),
+                    devices.count(query.filter()));
         });
     }
 
-    /** The devices of that page one at a time, as they are read (an export, however many there are). */
-    public void forEach(DeviceFilter filter, DeviceSort sort, boolean descending, int limit, int offset,
-                        Consumer<DeviceSummary> consumer) {
-        jdbi.useTransaction(h -> new DeviceDao(h).forEach(filter, sort, descending, limit, offset, consumer));
+    /** Writes that page as CSV with one header row, each device as it is read (an export, however many there are). */
+    public void exportCsv(DeviceQuery query, int limit, int offset, OutputStream out) {
+        try (DeviceCsv csv = new DeviceCsv(out)) {
+            jdbi.useTransaction(h -> new DeviceDao(h).forEach(query.filter(), query.sort(), query.descending(), limit,
+                    offset, csv::write));
+        }
     }
 
     /** Enrolled devices by the verdict name of their latest report (for the metrics, read at scrape time). */

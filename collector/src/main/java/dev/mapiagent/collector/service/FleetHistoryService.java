@@ -39,6 +39,11 @@ public final class FleetHistoryService {
         String id() {
             return name().toLowerCase(Locale.ROOT);
         }
+
+        /** The interval a parameter names (hour when blank); invalid input otherwise. */
+        public static Interval parse(String value) {
+            return value == null || value.isBlank() ? HOUR : valueOf(DeviceQuery.enumName(value, "interval", values()));
+        }
     }
 
     /**

@@ -1,7 +1,7 @@
-package dev.mapiagent.collector.api;
+package dev.mapiagent.collector.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mapiagent.collector.db.DeviceFilter;
+import dev.mapiagent.collector.db.DeviceSort;
 import dev.mapiagent.collector.error.InvalidException;
 import dev.mapiagent.protocol.MapiProtocol;
 import dev.mapiagent.protocol.Verdict;
@@ -11,50 +11,29 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Reads a device filter from the device list's query parameters or from a bulk heal's {@code filter} object (the
- * same names in both), each bad value a clear 400.
+ * Which devices a list or export covers and in what order, read from the device list's query parameters, each bad
+ * value a clear invalid-input error.
  */
-final class DeviceFilters {
-
-    static final Set<String> NAMES = Set.of("verdict", "protocol", "finding", "endpoint", "officeVersion",
-            "officeChannel", "q", "seenBefore", "seenAfter");
+public record DeviceQuery(DeviceFilter filter, DeviceSort sort, boolean descending) {
 
     private static final int MAX_SEARCH = 100;
     private static final Pattern FINDING_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
 
-    private DeviceFilters() {
-    }
-
-    static DeviceFilter fromQuery(io.javalin.http.Context ctx) {
-        return read(ctx::queryParam);
-    }
-
-    /** The filter object of a bulk heal; a name it does not know is refused rather than ignored (it would widen the filter). */
-    static DeviceFilter fromJson(JsonNode filter) {
-        if (filter == null || !filter.isObject()) {
-            throw new InvalidException("missing field", "filter must be an object, for example {\"finding\": \"MAPIHTTP_DISABLED_REGISTRY\"}");
-        }
-        filter.fieldNames().forEachRemaining(name -> {
-            if (!NAMES.contains(name)) {
-                throw new InvalidException("unknown filter", name + "; known: " + String.join(", ", NAMES.stream().sorted().toList()));
-            }
-        });
-        return read(name -> {
-            JsonNode value = filter.get(name);
-            if (value == null || value.isNull()) {
-                return null;
-            }
-            if (!value.isTextual()) {
-                throw new InvalidException("invalid " + name, name + " must be a string");
-            }
-            return value.asText();
-        });
+    /** The query the parameters describe; {@code param} gives a parameter's value by name, or null. */
+    public static DeviceQuery parse(Function<String, String> param) {
+        String sortParam = param.apply("sort");
+        boolean descending = sortParam != null && sortParam.startsWith("-");
+        DeviceSort sort = sortParam == null || sortParam.isBlank() ? DeviceSort.HOSTNAME
+                : DeviceSort.byApiName(descending ? sortParam.substring(1) : sortParam.trim())
+                .orElseThrow(() -> new InvalidException("invalid sort", "sort must be one of "
+                        + Arrays.stream(DeviceSort.values()).map(DeviceSort::apiName).collect(Collectors.joining(", "))
+                        + ", with a leading - for descending"));
+        return new DeviceQuery(read(param), sort, descending);
     }
 
     private static DeviceFilter read(Function<String, String> param) {
@@ -81,6 +60,7 @@ final class DeviceFilters {
         return trimmed;
     }
 
+    /** The enum constant's name the value spells (any case), or null when blank. */
     static String enumName(String value, String name, Enum<?>[] values) {
         if (value == null || value.isBlank()) {
             return null;

@@ -1,4 +1,4 @@
-package dev.mapiagent.collector.api;
+package dev.mapiagent.collector.service;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SequenceWriter;
