@@ -87,7 +87,24 @@ print("  command %s: %s (%s) by %s" % (c["commandId"], c["status"], ", ".join(c[
 print("  PC-0202 is now %s, protocol %s" % (d["latest"]["verdict"], d["latest"]["protocol"]))'
 
 echo
-echo "Helpdesk page: $url/ (user admin, password $admin_password); work folder: $work"
+echo "== the fleet overview, the page's landing view (GET /api/v1/fleet/summary)"
+api "$url/api/v1/fleet/summary" | show '
+import json, sys
+s = json.load(sys.stdin)
+n = s["devices"] or 1
+print("  %d devices; by verdict: %s" % (s["devices"], ", ".join("%s %d" % kv for kv in s["byVerdict"].items())))
+print("  by protocol: " + ", ".join("%s %d (%d%%)" % (k, v, round(100 * v / n)) for k, v in s["byProtocol"].items()))
+for e in s["endpoints"]:
+    print("  endpoint %-20s %d device(s), %d on MAPI/HTTP" % (e["endpoint"] or "(none)", e["devices"], e["byProtocol"]["MAPI_HTTP"]))
+for i in s["incidents"]:
+    cause = i.get("cause")
+    print("  incident %-7s %-26s %s%s" % (i["side"], i["code"], i["endpoint"] or "(unknown endpoint)",
+          "  runbook cause %d (%s): %s" % (cause["number"], cause["name"], cause["confirm"]) if cause else ""))
+print("  stopped reporting (%d days): %d" % (s["stale"]["days"], s["stale"]["count"]))'
+
+echo
+echo "Fleet overview: $url/#/overview (user admin, password $admin_password); API reference: $url/api.html"
+echo "Work folder: $work"
 if [ -t 0 ]; then
   echo "Press Enter to stop the collector."
   read -r _

@@ -14,7 +14,7 @@ const VERDICT_WORDS = {
   UNKNOWN: 'Unknown: the agent could not read Outlook',
 };
 const PROTOCOL_WORDS = { MAPI_HTTP: 'MAPI over HTTP', RPC_HTTP: 'RPC over HTTP (Outlook Anywhere, the fallback)', UNKNOWN: 'unknown' };
-const VIEWS = ['login', 'devices', 'device', 'fleet', 'paste', 'audit'];
+const VIEWS = ['login', 'overview', 'devices', 'device', 'fleet', 'paste', 'audit'];
 
 const state = { user: null, role: null, csrf: null };
 
@@ -98,13 +98,110 @@ function loggedIn(session) {
   $('nav').hidden = false;
 }
 
+// --- overview --------------------------------------------------------------------------------------------------
+
+function share(n, total) { return total ? Math.round(100 * n / total) + '%' : '–'; }
+
+function card(label, n, total, cls) {
+  return el('div', { class: 'card ' + (cls || '') }, el('span', { class: 'n' }, n),
+    el('span', {}, label + (total === undefined ? '' : ' (' + share(n, total) + ')')));
+}
+
+/** Opens the device list filtered to these values (the other filters cleared). */
+function listDevices(filters) {
+  for (const id of ['verdict-filter', 'protocol-filter', 'finding-filter', 'endpoint-filter', 'channel-filter',
+    'seen-before-filter', 'device-search']) $(id).value = '';
+  for (const [id, value] of Object.entries(filters)) $(id).value = value;
+  list.offset = 0;
+  location.hash = '#/devices';
+}
+
+async function showOverview() {
+  show('overview');
+  const s = await api('GET', '/api/v1/fleet/summary');
+  const v = s.byVerdict, p = s.byProtocol;
+  $('overview-totals').replaceChildren(card('devices', s.devices),
+    card('on MAPI/HTTP', p.MAPI_HTTP, s.devices, 'ok'), card('on the RPC/HTTP fallback', p.RPC_HTTP, s.devices, 'warn'),
+    card('protocol unknown', p.UNKNOWN, s.devices),
+    card('failing', v.FAILING, s.devices, 'bad'), card('degraded', v.DEGRADED, s.devices, 'warn'),
+    card('healthy', v.HEALTHY, s.devices, 'ok'), card('unknown', v.UNKNOWN, s.devices),
+    card('stopped reporting', s.stale.count, s.devices));
+  fill($('overview-incidents').tBodies[0], s.incidents.length ? s.incidents.map(i => el('tr', { class: 'side-' + i.side },
+    el('td', { class: 'side ' + i.side }, i.side + '-side'), el('td', {}, i.endpoint || '(unknown)'),
+    el('td', {}, el('a', { href: '#/devices', onclick: e => { e.preventDefault(); listDevices({ 'finding-filter': i.code, 'endpoint-filter': i.endpoint || '' }); } }, i.code)),
+    el('td', {}, i.deviceCount + ' of ' + i.devicesOnEndpoint), el('td', {}, when(i.firstSince)),
+    el('td', {}, i.cause ? [el('strong', {}, 'Cause ' + i.cause.number + ': ' + i.cause.name),
+      el('code', { class: 'ps' }, i.cause.confirm)] : i.reason)))
+    : [el('tr', {}, el('td', { colspan: 6 }, 'No open incident.'))]);
+  $('overview-incident-more').textContent = s.incidentTotal > s.incidents.length
+    ? s.incidentTotal + ' open incidents; the ' + s.incidents.length + ' most important are shown (all under Fleet incidents).' : '';
+  fill($('overview-endpoints').tBodies[0], s.endpoints.map(e => el('tr', {},
+    el('td', {}, e.endpoint || '(none reported)'), el('td', {}, e.devices),
+    el('td', {}, share(e.byProtocol.MAPI_HTTP, e.devices)), el('td', {}, share(e.byProtocol.RPC_HTTP, e.devices)),
+    el('td', {}, share(e.byProtocol.UNKNOWN, e.devices)), el('td', {}, e.byVerdict.FAILING),
+    el('td', {}, e.byVerdict.DEGRADED), el('td', {}, e.byVerdict.HEALTHY))));
+  const endpointSelect = $('history-endpoint');
+  const chosen = endpointSelect.value;
+  endpointSelect.replaceChildren(el('option', { value: '' }, 'whole fleet'),
+    ...s.endpoints.filter(e => e.endpoint).map(e => el('option', { value: e.endpoint }, e.endpoint)));
+  endpointSelect.value = chosen;
+  await showHistory();
+  $('overview-stale').textContent = s.stale.count === 0 ? 'Every agent reported within the last ' + s.stale.days + ' days.'
+    : s.stale.count + ' agents sent no report for more than ' + s.stale.days + ' days' + (s.stale.count > s.stale.devices.length ? '; the longest silent:' : ':');
+  $('overview-stale-list').replaceChildren(...s.stale.devices.map(d => el('li', {},
+    el('a', { href: '#/device/' + encodeURIComponent(d.deviceId) }, d.hostname || d.deviceId), ' – last seen ' + when(d.lastSeen))));
+}
+
+const SHARE_SERIES = [['MAPI_HTTP', 'MAPI/HTTP', '#1e6b34'], ['RPC_HTTP', 'RPC/HTTP fallback', '#b36b00'], ['UNKNOWN', 'protocol unknown', '#5f6368']];
+let historyChart = null;
+
+/** The share of devices on each protocol over time, drawn with uPlot (served from the jar's webjar). */
+async function showHistory() {
+  const params = new URLSearchParams({ interval: $('history-interval').value });
+  if ($('history-endpoint').value) params.set('endpoint', $('history-endpoint').value);
+  const data = await api('GET', '/api/v1/fleet/history?' + params);
+  const totals = data.points.map(p => Object.values(p.protocols).reduce((a, b) => a + b, 0));
+  const columns = [data.points.map(p => Date.parse(p.at) / 1000),
+    ...SHARE_SERIES.map(([key]) => data.points.map((p, i) => totals[i] ? Math.round(1000 * p.protocols[key] / totals[i]) / 10 : null))];
+  const box = $('history-chart');
+  if (historyChart) historyChart.destroy();
+  historyChart = null;
+  box.dataset.points = data.points.length;
+  if (data.points.length === 0) {
+    $('history-summary').textContent = 'No history yet: the collector records the fleet every 5 minutes.';
+    return;
+  }
+  historyChart = new uPlot({
+    width: Math.min(1100, box.clientWidth || 900), height: 260,
+    scales: { y: { range: [0, 100] } },
+    axes: [{}, { values: (u, ticks) => ticks.map(t => t + '%') }],
+    series: [{}, ...SHARE_SERIES.map(([, label, stroke]) => ({ label, stroke, width: 2, value: (u, v) => v === null ? '–' : v + '%' }))],
+  }, columns, box);
+  const last = data.points.length - 1;
+  $('history-summary').textContent = data.points.length + (data.interval === 'day' ? ' daily' : ' hourly') + ' points; latest ('
+    + when(data.points[last].at) + '): ' + SHARE_SERIES.map(([, label], k) => columns[k + 1][last] + '% ' + label).join(', ') + '.';
+}
+
 // --- devices ---------------------------------------------------------------------------------------------------
+
+const PAGE_SIZE = 50;
+const list = { sort: 'hostname', offset: 0 };
+
+function deviceFilterParams() {
+  const params = new URLSearchParams();
+  const fields = [['verdict', 'verdict-filter'], ['protocol', 'protocol-filter'], ['finding', 'finding-filter'],
+    ['endpoint', 'endpoint-filter'], ['officeChannel', 'channel-filter'], ['seenBefore', 'seen-before-filter'],
+    ['q', 'device-search']];
+  for (const [name, id] of fields) if ($(id).value.trim()) params.set(name, $(id).value.trim());
+  params.set('sort', list.sort);
+  return params;
+}
 
 async function showDevices() {
   show('devices');
-  const params = new URLSearchParams();
-  if ($('verdict-filter').value) params.set('verdict', $('verdict-filter').value);
-  if ($('device-search').value.trim()) params.set('q', $('device-search').value.trim());
+  const params = deviceFilterParams();
+  params.set('limit', PAGE_SIZE);
+  params.set('offset', list.offset);
   const data = await api('GET', '/api/v1/devices?' + params);
   fill($('device-table').tBodies[0], data.devices.map(d => el('tr', {
     class: 'link', dataset: { deviceId: d.deviceId }, onclick: () => { location.hash = '#/device/' + encodeURIComponent(d.deviceId); },
@@ -114,7 +211,36 @@ async function showDevices() {
   el('td', { class: 'verdict ' + (d.verdict || '') }, d.verdict || 'no report yet'),
   el('td', {}, d.protocol ? PROTOCOL_WORDS[d.protocol] || d.protocol : ''),
   el('td', {}, d.endpointHost || ''), el('td', {}, when(d.lastSeen)))));
-  if (data.devices.length === 0) say('No device matches.');
+  for (const th of document.querySelectorAll('#device-table th[data-sort]')) {
+    const key = th.dataset.sort;
+    th.className = list.sort === key ? 'sorted' : list.sort === '-' + key ? 'sorted desc' : '';
+  }
+  $('page-info').textContent = data.total === 0 ? 'No device matches.'
+    : (list.offset + 1) + '–' + (list.offset + data.devices.length) + ' of ' + data.total;
+  $('page-prev').disabled = list.offset === 0;
+  $('page-next').disabled = list.offset + data.devices.length >= data.total;
+}
+
+function sortBy(key) {
+  list.sort = list.sort === key ? '-' + key : key;
+  list.offset = 0;
+  showDevices().catch(err => say(err.message));
+}
+
+function turnPage(step) {
+  list.offset = Math.max(0, list.offset + step * PAGE_SIZE);
+  showDevices().catch(err => say(err.message));
+}
+
+/** The whole filtered list (not just this page) as a CSV file, fetched with the session and handed to the browser. */
+async function exportCsv() {
+  const response = await fetch('/api/v1/devices?' + deviceFilterParams(),
+    { headers: { 'Accept': 'text/csv', 'X-Requested-With': 'fetch' }, credentials: 'same-origin' });
+  if (!response.ok) { say('Export failed: HTTP ' + response.status); return; }
+  const link = el('a', { href: URL.createObjectURL(await response.blob()), download: 'devices.csv' });
+  document.body.append(link);
+  link.click();
+  link.remove();
 }
 
 function findingItem(f) {
@@ -238,14 +364,15 @@ async function showAudit() {
 
 async function route() {
   if (!state.user) return;
-  const hash = location.hash || '#/devices';
+  const hash = location.hash || '#/overview';
   say('');
   try {
     if (hash.startsWith('#/device/')) await showDevice(decodeURIComponent(hash.slice('#/device/'.length)));
     else if (hash === '#/fleet') await showFleet();
     else if (hash === '#/paste') show('paste');
     else if (hash === '#/audit') await showAudit();
-    else await showDevices();
+    else if (hash === '#/devices') await showDevices();
+    else await showOverview();
   } catch (e) { if (e.status !== 401) say(e.message); }
 }
 
@@ -266,7 +393,12 @@ async function logout() {
 
 async function start() {
   $('login-form').addEventListener('submit', login);
-  $('device-filter').addEventListener('submit', e => { e.preventDefault(); showDevices().catch(err => say(err.message)); });
+  $('device-filter').addEventListener('submit', e => { e.preventDefault(); list.offset = 0; showDevices().catch(err => say(err.message)); });
+  for (const id of ['history-interval', 'history-endpoint']) $(id).addEventListener('change', () => showHistory().catch(err => say(err.message)));
+  $('device-csv').addEventListener('click', () => exportCsv().catch(err => say(err.message)));
+  $('page-prev').addEventListener('click', () => turnPage(-1));
+  $('page-next').addEventListener('click', () => turnPage(1));
+  for (const th of document.querySelectorAll('#device-table th[data-sort]')) th.addEventListener('click', () => sortBy(th.dataset.sort));
   $('heal-form').addEventListener('submit', heal);
   $('paste-form').addEventListener('submit', parsePasted);
   $('logout').addEventListener('click', logout);

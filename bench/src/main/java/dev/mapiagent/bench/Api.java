@@ -107,6 +107,16 @@ final class Api {
         return parse(r.body()).path("devices");
     }
 
+    /** A GET of the helpdesk API in the session, 200 expected; completes with the body. */
+    CompletableFuture<String> get(Session session, String pathAndQuery) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(session.baseUrl() + pathAndQuery))
+                .timeout(TIMEOUT).header("Cookie", session.cookie()).GET().build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
+            expect("GET " + pathAndQuery, r, 200);
+            return r.body();
+        });
+    }
+
     /** The value of an unlabelled metric, from /metrics. */
     double metric(String baseUrl, String name) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/metrics")).timeout(TIMEOUT).GET().build();

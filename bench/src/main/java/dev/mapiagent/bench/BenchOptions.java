@@ -59,4 +59,10 @@ final class BenchOptions {
 
     @Option(names = "--wait", defaultValue = "30", description = "longpoll: the agents' wait parameter in seconds (default ${DEFAULT-VALUE}).")
     int wait;
+
+    @Option(names = "--fleet-devices", defaultValue = "50000", description = "fleetview: devices enrolled before the helpdesk reads are timed (default ${DEFAULT-VALUE}).")
+    int fleetDevices;
+
+    @Option(names = "--fleet-requests", defaultValue = "200", description = "fleetview: timed requests per query, one at a time (default ${DEFAULT-VALUE}).")
+    int fleetRequests;
 }

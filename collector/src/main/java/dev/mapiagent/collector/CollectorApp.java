@@ -2,13 +2,16 @@ package dev.mapiagent.collector;
 
 import dev.mapiagent.collector.api.AccessManager;
 import dev.mapiagent.collector.api.AgentRoutes;
+import dev.mapiagent.collector.api.ApiTokenRoutes;
 import dev.mapiagent.collector.api.Authenticator;
 import dev.mapiagent.collector.api.BodyLimit;
 import dev.mapiagent.collector.api.ConnectionsPerAddress;
 import dev.mapiagent.collector.api.ErrorHandling;
+import dev.mapiagent.collector.api.FleetRoutes;
 import dev.mapiagent.collector.api.HelpdeskRoutes;
 import dev.mapiagent.collector.api.JsonErrorHandler;
 import dev.mapiagent.collector.api.NulText;
+import dev.mapiagent.collector.api.OpenApiRoutes;
 import dev.mapiagent.collector.api.OpsRoutes;
 import dev.mapiagent.collector.api.SessionRoutes;
 import dev.mapiagent.collector.api.SlowClients;
@@ -16,12 +19,14 @@ import dev.mapiagent.collector.api.StatusPasteRoutes;
 import dev.mapiagent.collector.config.CollectorConfig;
 import dev.mapiagent.collector.config.Tls;
 import dev.mapiagent.collector.metrics.CollectorMetrics;
+import dev.mapiagent.collector.service.ApiTokenService;
 import dev.mapiagent.collector.service.AuditService;
 import dev.mapiagent.collector.service.CommandService;
 import dev.mapiagent.collector.service.CommandWaiters;
 import dev.mapiagent.collector.service.DeviceService;
 import dev.mapiagent.collector.service.EnrollmentService;
 import dev.mapiagent.collector.service.FleetFiguresService;
+import dev.mapiagent.collector.service.FleetHistoryService;
 import dev.mapiagent.collector.service.FleetService;
 import dev.mapiagent.collector.service.HealthService;
 import dev.mapiagent.collector.service.IngestService;
@@ -103,9 +108,11 @@ public final class CollectorApp {
         DeviceService devices = new DeviceService(jdbi, commands);
         UserService users = new UserService(jdbi, clock);
         SessionService sessions = new SessionService(jdbi, clock, config.sessionTtl());
-        FleetService fleet = new FleetService(jdbi, config.serverSideMinDevices(), config.onsetWindow());
+        FleetService fleet = new FleetService(jdbi, clock, config.serverSideMinDevices(), config.onsetWindow(),
+                config.staleAfter());
         metrics.fleet(new FleetFiguresService(jdbi, clock, fleet)::current);
-        AccessManager access = new AccessManager(new Authenticator(enrollment, users, sessions));
+        ApiTokenService apiTokens = new ApiTokenService(jdbi, clock);
+        AccessManager access = new AccessManager(new Authenticator(enrollment, users, sessions, apiTokens));
 
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
@@ -129,6 +136,7 @@ public final class CollectorApp {
                 files.location = Location.CLASSPATH;
                 files.headers = java.util.Map.of("Cache-Control", "no-cache");
             });
+            javalin.staticFiles.enableWebjars();  // uPlot, the overview's chart
             javalin.requestLogger.http((ctx, ms) -> {
                 LOG.atInfo().setMessage("request")
                         .addKeyValue("client", config.trustedProxies().clientAddress(ctx.ip(), ctx.header("X-Forwarded-For")))
@@ -155,6 +163,9 @@ public final class CollectorApp {
             new HelpdeskRoutes(devices, commands, fleet, users,
                     new AuditService(jdbi)).register(javalin.routes);
             new StatusPasteRoutes().register(javalin.routes);
+            new FleetRoutes(fleet, new FleetHistoryService(jdbi, clock)).register(javalin.routes);
+            new ApiTokenRoutes(apiTokens).register(javalin.routes);
+            new OpenApiRoutes().register(javalin.routes);
         });
     }
 }

@@ -5,6 +5,7 @@ import dev.mapiagent.collector.config.Secret;
 import dev.mapiagent.collector.config.TrustedProxies;
 import dev.mapiagent.collector.db.Database;
 import dev.mapiagent.collector.db.JdbcUrls;
+import dev.mapiagent.collector.service.FleetHistoryService;
 import dev.mapiagent.collector.service.RetentionService;
 import dev.mapiagent.collector.service.UserService;
 import io.javalin.Javalin;
@@ -26,6 +27,9 @@ import picocli.CommandLine.Option;
 public final class ServeCommand implements java.util.concurrent.Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
+    /** How often the fleet history's current hour and day are brought up to date (the last write of a bucket stays). */
+    private static final long HISTORY_EVERY_MINUTES = 5;
 
     @Option(names = "--port", defaultValue = "${env:MAPI_COLLECTOR_PORT:-8080}", description = "Port (env MAPI_COLLECTOR_PORT, default 8080).")
     int port;
@@ -82,6 +86,9 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--incident-onset-minutes", defaultValue = "${env:MAPI_COLLECTOR_INCIDENT_ONSET_MINUTES:-30}", description = "How close together their failures must start (default 30).")
     int incidentOnsetMinutes;
 
+    @Option(names = "--stale-days", defaultValue = "${env:MAPI_COLLECTOR_STALE_DAYS:-7}", description = "Days without a report before the overview lists an agent as stopped reporting (default 7).")
+    int staleDays;
+
     @Override
     public Integer call() throws Exception {
         CollectorConfig config = config();
@@ -98,6 +105,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         RetentionService retention = new RetentionService(database.jdbi(), Clock.systemUTC(),
                 RetentionService.Policy.of(config.retention(), Duration.ofDays(auditRetentionDays)));
         housekeeping.scheduleWithFixedDelay(() -> purge(retention), 0, 60, TimeUnit.MINUTES);
+        FleetHistoryService history = new FleetHistoryService(database.jdbi(), Clock.systemUTC());
+        housekeeping.scheduleWithFixedDelay(() -> recordHistory(history), 0, HISTORY_EVERY_MINUTES, TimeUnit.MINUTES);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -122,6 +131,14 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     private static void flushLogs() {
         if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logback) {
             logback.stop();
+        }
+    }
+
+    private static void recordHistory(FleetHistoryService history) {
+        try {
+            history.record();
+        } catch (RuntimeException e) {
+            LOG.warn("fleet history not recorded: {}", e.getMessage());
         }
     }
 
@@ -154,6 +171,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         Path keystore = tlsKeystore == null || tlsKeystore.toString().isBlank() ? null : tlsKeystore;
         require(keystore == null || Files.isReadable(keystore), "--tls-keystore " + keystore + " cannot be read");
         TrustedProxies proxies = TrustedProxies.parse(trustedProxies);
+        require(staleDays >= 1, "--stale-days must be at least 1");
         String url = db == null || db.isBlank() ? null : db.trim();
         if (url == null) {
             Files.createDirectories(dataDir);
@@ -166,7 +184,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         return new CollectorConfig(port, url, Secret.ofNullable(enrollSecret), Secret.ofNullable(adminPassword),
                 keystore, Secret.ofNullable(tlsKeystorePassword), Duration.ofDays(retentionDays),
                 Duration.ofMinutes(commandTtlMinutes), Duration.ofSeconds(redeliverAfterSeconds), Duration.ofHours(sessionHours), incidentMinDevices,
-                Duration.ofMinutes(incidentOnsetMinutes), proxies);
+                Duration.ofMinutes(incidentOnsetMinutes), proxies, Duration.ofDays(staleDays),
+                Duration.ofDays(auditRetentionDays));
     }
 
     private static void require(boolean condition, String message) {

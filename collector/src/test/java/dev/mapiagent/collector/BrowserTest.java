@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.mapiagent.collector.service.FleetHistoryService;
 import dev.mapiagent.collector.support.Http;
+import dev.mapiagent.collector.support.MutableClock;
 import dev.mapiagent.collector.support.Reports;
 import dev.mapiagent.collector.support.TestCollector;
 import dev.mapiagent.collector.support.TestDatabase;
@@ -45,6 +47,7 @@ class BrowserTest {
     private WebDriver browser;
     private WebDriverWait wait;
     private Path profile;
+    private Path downloads;
 
     @BeforeEach
     void start() throws Exception {
@@ -52,11 +55,14 @@ class BrowserTest {
         assumeTrue(ci || Files.isExecutable(CHROMEDRIVER), "chromedriver not installed: browser test skipped");
         collector = new TestCollector(TestDatabase.H2.freshUrl(), Clock.systemUTC());
         profile = Files.createTempDirectory("mapi-chromium-profile");
+        downloads = Files.createDirectories(profile.resolve("downloads"));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--user-data-dir=" + profile, "--window-size=1400,1000");
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -109,6 +115,7 @@ class BrowserTest {
 
         browser.get(collector.baseUrl() + "/");
         login("hank", TestCollector.PASSWORD);
+        browser.findElement(By.id("nav-devices")).click();
 
         // the device list, escaped: the hostile host name is text, not an element
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("device-table"), "PC-SALES-07"));
@@ -178,5 +185,120 @@ class BrowserTest {
         assertTrue(browser.findElement(By.id("paste-facts")).getText().contains("Failing"),
                 browser.findElement(By.id("paste-facts")).getText());
         assertTrue(browser.findElement(By.id("paste-rows")).getText().contains("mail.domain.com"));
+    }
+
+    @Test
+    void theDeviceListPagesSortsAndExportsTheFilteredListAsCsv() throws Exception {
+        for (int i = 1; i <= 60; i++) {
+            String id = String.format("dev-%02d", i);
+            String host = String.format("PC-%02d", i);
+            String agent = collector.enroll(id, host);
+            Report report = i % 3 == 0 ? Reports.degraded(id, host, Instant.now().minusSeconds(60), "mail.contoso.com")
+                    : Reports.healthy(id, host, Instant.now().minusSeconds(60), "mail.contoso.com");
+            assertEquals(201, collector.http().postJson("/api/v1/reports", agent, report).status());
+        }
+        browser.get(collector.baseUrl() + "/#/devices");
+        login("admin", TestCollector.ADMIN_PASSWORD);
+
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-info"), "1–50 of 60"));
+        assertEquals(50, browser.findElements(By.cssSelector("#device-table tbody tr")).size());
+        browser.findElement(By.id("page-next")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-info"), "51–60 of 60"));
+        assertTrue(browser.findElement(By.id("device-table")).getText().contains("PC-60"));
+
+        // a click on a column sorts by it, a second click reverses, and the list starts again at the first page
+        browser.findElement(By.cssSelector("#device-table th[data-sort=hostname]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-info"), "1–50 of 60"));
+        wait.until(d -> d.findElement(By.cssSelector("#device-table tbody tr td")).getText().equals("PC-60"));
+
+        // filtered to the RPC/HTTP fallback: 20 devices, all of them in the CSV, not only a page
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("protocol-filter"))).selectByValue("RPC_HTTP");
+        browser.findElement(By.cssSelector("#device-filter button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-info"), "1–20 of 20"));
+        browser.findElement(By.id("device-csv")).click();
+        Path csv = downloads.resolve("devices.csv");
+        wait.until(d -> Files.exists(csv) && sizeOf(csv) > 0);
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals("deviceId,hostname,user,verdict,protocol,lastSeen,endpointHost,officeVersion,officeChannel", lines.get(0));
+        assertEquals(21, lines.size());
+        assertTrue(lines.get(1).startsWith("dev-60,PC-60,ann,DEGRADED,RPC_HTTP,"), lines.get(1));
+    }
+
+    @Test
+    void theOverviewIsTheLandingPageWithTotalsServerSideIncidentsFirstAndStoppedAgents() {
+        Instant now = Instant.now();
+        for (int i = 1; i <= 3; i++) {
+            String agent = collector.enroll("dev-f" + i, "PC-F" + i);
+            collector.http().postJson("/api/v1/reports", agent, Reports.failing("dev-f" + i, "PC-F" + i,
+                    now.minusSeconds(300 - i), "mail.contoso.com"));
+        }
+        String agent = collector.enroll("dev-h", "PC-H");
+        collector.http().postJson("/api/v1/reports", agent, Reports.healthy("dev-h", "PC-H", now.minusSeconds(60), "mail.contoso.com"));
+        String degraded = collector.enroll("dev-d", "PC-D");
+        collector.http().postJson("/api/v1/reports", degraded, fallbackReport("dev-d", "PC-D"));
+
+        browser.get(collector.baseUrl() + "/");
+        login("admin", TestCollector.ADMIN_PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overview-view")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("overview-totals"), "5\ndevices"));
+        String totals = browser.findElement(By.id("overview-totals")).getText();
+        assertTrue(totals.contains("1\non MAPI/HTTP (20%)") && totals.contains("1\non the RPC/HTTP fallback (20%)")
+                && totals.contains("3\nfailing (60%)"), totals);
+
+        WebElement first = browser.findElement(By.cssSelector("#overview-incidents tbody tr"));
+        assertTrue(first.getText().startsWith("server-side mail.contoso.com MAPI_ENDPOINT_HTTP_503 3 of 5"), first.getText());
+        assertTrue(first.getText().contains("Cause 4: MSExchangeMapi application pool stopped or crashing"), first.getText());
+        assertTrue(first.getText().contains("Get-WebAppPoolState -Name \"MSExchangeMapiMailboxAppPool\""), first.getText());
+        assertTrue(browser.findElement(By.id("overview-endpoints")).getText().contains("mail.contoso.com 5 20% 20% 60% 3 1 1"),
+                browser.findElement(By.id("overview-endpoints")).getText());
+        assertTrue(browser.findElement(By.id("overview-stale")).getText().contains("Every agent reported within the last 7 days"));
+
+        // the incident's finding opens the device list filtered to it
+        first.findElement(By.linkText("MAPI_ENDPOINT_HTTP_503")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-info"), "1–3 of 3"));
+        assertEquals("MAPI_ENDPOINT_HTTP_503", browser.findElement(By.id("finding-filter")).getAttribute("value"));
+    }
+
+    @Test
+    void theOverviewChartsTheProtocolShareOverTime() {
+        Instant now = Instant.now();
+        MutableClock past = new MutableClock(now.minus(Duration.ofHours(2)));
+        FleetHistoryService history = new FleetHistoryService(collector.database().jdbi(), past);
+        for (int i = 1; i <= 4; i++) {
+            String agent = collector.enroll("dev-" + i, "PC-" + i);
+            collector.http().postJson("/api/v1/reports", agent, Reports.degraded("dev-" + i, "PC-" + i, now.minusSeconds(600), "mail.contoso.com"));
+        }
+        history.record();
+        past.advance(Duration.ofHours(1));
+        for (int i = 1; i <= 3; i++) {
+            String agent = collector.enroll("dev-" + i, "PC-" + i);
+            collector.http().postJson("/api/v1/reports", agent, Reports.healthy("dev-" + i, "PC-" + i, now.minusSeconds(300), "mail.contoso.com"));
+        }
+        history.record();
+
+        browser.get(collector.baseUrl() + "/");
+        login("admin", TestCollector.ADMIN_PASSWORD);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history-summary"), "2 hourly points"));
+        assertTrue(browser.findElement(By.id("history-summary")).getText().contains("75% MAPI/HTTP, 25% RPC/HTTP fallback"),
+                browser.findElement(By.id("history-summary")).getText());
+        String legend = browser.findElement(By.cssSelector("#history-chart .u-legend")).getText();
+        assertTrue(legend.contains("MAPI/HTTP") && legend.contains("RPC/HTTP fallback"), legend);
+        Object painted = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                const c = document.querySelector('#history-chart canvas');
+                const px = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+                let n = 0; for (let i = 3; i < px.length; i += 4) if (px[i] > 0) n++;
+                return n;""");
+        assertTrue(((Number) painted).longValue() > 500, "the chart drew lines: " + painted + " painted pixels");
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("history-interval"))).selectByValue("day");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history-summary"), "daily points"));
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 }

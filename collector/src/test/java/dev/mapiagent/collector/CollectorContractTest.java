@@ -248,7 +248,7 @@ abstract class CollectorContractTest {
         List<String> fields = new ArrayList<>();
         detail.fieldNames().forEachRemaining(fields::add);
         assertEquals(List.of("deviceId", "hostname", "user", "verdict", "protocol", "lastSeen", "enrolledAt",
-                "endpointHost", "latest", "reports", "commands"), fields);
+                "endpointHost", "officeVersion", "officeChannel", "latest", "reports", "commands"), fields);
     }
 
     @Test

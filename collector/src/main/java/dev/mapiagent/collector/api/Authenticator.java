@@ -2,6 +2,7 @@ package dev.mapiagent.collector.api;
 
 import dev.mapiagent.collector.auth.Principal;
 import dev.mapiagent.collector.error.NotAuthenticatedException;
+import dev.mapiagent.collector.service.ApiTokenService;
 import dev.mapiagent.collector.service.EnrollmentService;
 import dev.mapiagent.collector.service.SessionService;
 import dev.mapiagent.collector.service.UserService;
@@ -12,8 +13,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Works out who is calling: an agent (Bearer device token), a user with HTTP Basic, or a user with the page's
- * session cookie. Wrong credentials are a 401; no credentials at all give an empty result.
+ * Works out who is calling: an agent (Bearer device token), a script (Bearer API token, {@code mapi_…}), a user
+ * with HTTP Basic, or a user with the page's session cookie. Wrong credentials are a 401; no credentials at all give an empty result.
  */
 public final class Authenticator {
 
@@ -22,11 +23,14 @@ public final class Authenticator {
     private final EnrollmentService enrollment;
     private final UserService users;
     private final SessionService sessions;
+    private final ApiTokenService apiTokens;
 
-    public Authenticator(EnrollmentService enrollment, UserService users, SessionService sessions) {
+    public Authenticator(EnrollmentService enrollment, UserService users, SessionService sessions,
+                         ApiTokenService apiTokens) {
         this.enrollment = enrollment;
         this.users = users;
         this.sessions = sessions;
+        this.apiTokens = apiTokens;
     }
 
     public Optional<Principal> identify(Context ctx) {
@@ -48,6 +52,11 @@ public final class Authenticator {
         String value = space < 0 ? "" : header.substring(space + 1).trim();
         switch (scheme.toLowerCase(Locale.ROOT)) {
             case "bearer" -> {
+                if (value.startsWith(ApiTokenService.PREFIX)) {
+                    // one agent token in 64^5 starts so too: it still authenticates its agent
+                    return apiTokens.principal(value).or(() -> enrollment.deviceForToken(value).map(Principal::agent))
+                            .orElseThrow(() -> new NotAuthenticatedException("unknown or revoked API token"));
+                }
                 return enrollment.deviceForToken(value).map(Principal::agent)
                         .orElseThrow(() -> new NotAuthenticatedException("unknown agent token"));
             }

@@ -5,12 +5,12 @@ import dev.mapiagent.collector.auth.Role;
 import dev.mapiagent.collector.error.InvalidException;
 import dev.mapiagent.collector.service.AuditService;
 import dev.mapiagent.collector.service.CommandService;
+import dev.mapiagent.collector.service.DeviceQuery;
 import dev.mapiagent.collector.service.DeviceService;
 import dev.mapiagent.collector.service.FleetService;
 import dev.mapiagent.collector.service.UserService;
 import dev.mapiagent.protocol.Command;
 import dev.mapiagent.protocol.HealAction;
-import dev.mapiagent.protocol.Verdict;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -27,7 +27,6 @@ import java.util.stream.Collectors;
 public final class HelpdeskRoutes {
 
     private static final int REPORT_HISTORY = 50;
-    private static final int MAX_SEARCH = 100;
 
     private final DeviceService deviceService;
     private final CommandService commands;
@@ -55,27 +54,24 @@ public final class HelpdeskRoutes {
         routes.post("/api/v1/users", this::createUser, Role.ADMIN);
     }
 
+    /** The filtered, sorted list: a page as JSON, or (Accept: text/csv) all of it, unless limit or offset say otherwise. */
     private void devices(Context ctx) {
-        String verdict = verdictParam(ctx.queryParam("verdict"));
-        String q = ctx.queryParam("q");
-        String search = q == null || q.isBlank() ? null : q.trim();
-        if (search != null && search.length() > MAX_SEARCH) {
-            throw new InvalidException("invalid q", "search text is longer than " + MAX_SEARCH + " characters");
+        DeviceQuery query = DeviceQuery.parse(ctx::queryParam);
+        boolean csv = wantsCsv(ctx);
+        int limit = intParam(ctx, "limit", csv ? Integer.MAX_VALUE : 500, 1, csv ? Integer.MAX_VALUE : 5000);
+        int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        if (!csv) {
+            ctx.json(deviceService.page(query, limit, offset));
+            return;
         }
-        int limit = intParam(ctx, "limit", 500, 1, 5000);
-        ctx.json(Map.of("devices", deviceService.list(verdict, search, limit)));
+        ctx.contentType("text/csv; charset=utf-8");
+        ctx.header("Content-Disposition", "attachment; filename=\"devices.csv\"");
+        deviceService.exportCsv(query, limit, offset, ctx.outputStream());
     }
 
-    private static String verdictParam(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Verdict.valueOf(value.trim().toUpperCase(Locale.ROOT)).name();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidException("invalid verdict", "verdict must be one of "
-                    + Arrays.stream(Verdict.values()).map(Enum::name).collect(Collectors.joining(", ")));
-        }
+    private static boolean wantsCsv(Context ctx) {
+        String accept = ctx.header("Accept");
+        return accept != null && accept.toLowerCase(Locale.ROOT).contains("text/csv");
     }
 
     private void device(Context ctx) {

@@ -19,6 +19,8 @@ import java.time.Duration;
  * @param serverSideMinDevices devices failing the same way on one endpoint before the fleet view calls it server-side
  * @param onsetWindow          how close together their failures must have started
  * @param trustedProxies       reverse proxies whose X-Forwarded-For names the client (NONE: the peer is the client)
+ * @param staleAfter           a device without a report for this long counts as a stale agent
+ * @param auditRetention       how long audit entries are kept (longer than the report history)
  */
 public record CollectorConfig(
         int port,
@@ -33,7 +35,9 @@ public record CollectorConfig(
         Duration sessionTtl,
         int serverSideMinDevices,
         Duration onsetWindow,
-        TrustedProxies trustedProxies) {
+        TrustedProxies trustedProxies,
+        Duration staleAfter,
+        Duration auditRetention) {
 
     /**
      * The default delivery lease. A result missing for longer than this means the answer that carried the command
@@ -65,29 +69,30 @@ public record CollectorConfig(
     public static CollectorConfig defaults(String dbUrl) {
         return new CollectorConfig(0, dbUrl, null, null, null, null, Duration.ofDays(90), Duration.ofHours(1),
                 Duration.ofSeconds(DEFAULT_REDELIVER_AFTER_SECONDS), Duration.ofHours(8), 3, Duration.ofMinutes(30),
-                TrustedProxies.NONE);
+                TrustedProxies.NONE, Duration.ofDays(7), Duration.ofDays(400));
     }
 
     public CollectorConfig withEnrollSecret(String secret) {
         return new CollectorConfig(port, dbUrl, Secret.ofNullable(secret), adminPassword, tlsKeystore,
                 tlsKeystorePassword, retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow,
-                trustedProxies);
+                trustedProxies, staleAfter, auditRetention);
     }
 
     public CollectorConfig withAdminPassword(String password) {
         return new CollectorConfig(port, dbUrl, enrollSecret, Secret.ofNullable(password), tlsKeystore,
                 tlsKeystorePassword, retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow,
-                trustedProxies);
+                trustedProxies, staleAfter, auditRetention);
     }
 
     public CollectorConfig withTls(Path keystore, String password) {
         return new CollectorConfig(port, dbUrl, enrollSecret, adminPassword, keystore, Secret.ofNullable(password),
                 retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow,
-                trustedProxies);
+                trustedProxies, staleAfter, auditRetention);
     }
 
     public CollectorConfig withTrustedProxies(TrustedProxies proxies) {
         return new CollectorConfig(port, dbUrl, enrollSecret, adminPassword, tlsKeystore, tlsKeystorePassword,
-                retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow, proxies);
+                retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow, proxies,
+                staleAfter, auditRetention);
     }
 }

@@ -3,11 +3,14 @@ package dev.mapiagent.collector.db;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
@@ -17,7 +20,7 @@ public final class DeviceDao {
 
     private static final String COLUMNS = """
             device_id, hostname, username, verdict, protocol, last_seen, enrolled_at,
-            endpoint_host, latest_report_id""";
+            endpoint_host, latest_report_id, office_version, office_channel""";
 
     private final Handle handle;
 
@@ -59,29 +62,82 @@ public final class DeviceDao {
                 .bind("id", deviceId).mapTo(Integer.class).one() > 0;
     }
 
-    /**
-     * Devices ordered by host name, optionally only one verdict and only those whose id, host name or user
-     * contains the search text (case-insensitive).
-     */
-    public List<DeviceSummary> list(String verdict, String search, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM devices WHERE 1 = 1");
-        if (verdict != null) {
-            sql.append(" AND verdict = :verdict");
+    /** One page of the devices the filter matches, in the given order. */
+    public List<DeviceSummary> list(DeviceFilter filter, DeviceSort sort, boolean descending, int limit, int offset) {
+        List<DeviceSummary> page = new ArrayList<>();
+        forEach(filter, sort, descending, limit, offset, page::add);
+        return page;
+    }
+
+    /** As {@link #list}, each device handed to the consumer as it is read (an export of any size). */
+    public void forEach(DeviceFilter filter, DeviceSort sort, boolean descending, int limit, int offset,
+                        Consumer<DeviceSummary> consumer) {
+        Where where = where(filter);
+        Query query = handle.createQuery("SELECT " + COLUMNS + " FROM devices" + where.sql
+                        + " ORDER BY " + sort.orderBy(descending) + " LIMIT :limit OFFSET :offset")
+                .bind("limit", limit).bind("offset", offset).setFetchSize(1000);
+        where.bindings.forEach(query::bind);
+        try (var rows = query.map((rs, ctx) -> summary(rs)).stream()) {
+            rows.forEach(consumer);
         }
-        if (search != null) {
+    }
+
+    /** How many devices the filter matches. */
+    public int count(DeviceFilter filter) {
+        Where where = where(filter);
+        Query query = handle.createQuery("SELECT COUNT(*) FROM devices" + where.sql);
+        where.bindings.forEach(query::bind);
+        return query.mapTo(Integer.class).one();
+    }
+
+    private record Where(String sql, Map<String, Object> bindings) {
+    }
+
+    private static Where where(DeviceFilter f) {
+        List<String> terms = new ArrayList<>();
+        Map<String, Object> bindings = new LinkedHashMap<>();
+        if ("UNKNOWN".equals(f.verdict())) {
+            terms.add("(verdict = :verdict OR verdict IS NULL)");
+            bindings.put("verdict", f.verdict());
+        } else if (f.verdict() != null) {
+            terms.add("verdict = :verdict");
+            bindings.put("verdict", f.verdict());
+        }
+        if (f.protocol() != null) {
+            terms.add("protocol = :protocol");
+            bindings.put("protocol", f.protocol());
+        }
+        if (f.finding() != null) {
+            terms.add("device_id IN (SELECT device_id FROM device_findings WHERE code = :finding)");
+            bindings.put("finding", f.finding());
+        }
+        if (f.endpoint() != null) {
+            terms.add("endpoint_host = :endpoint");
+            bindings.put("endpoint", f.endpoint());
+        }
+        if (f.officeVersion() != null) {
+            terms.add("office_version LIKE :officeVersion " + Sql.LIKE_ESCAPE);
+            bindings.put("officeVersion", Sql.prefixPattern(f.officeVersion()));
+        }
+        if (f.officeChannel() != null) {
+            terms.add("LOWER(office_channel) = :officeChannel");
+            bindings.put("officeChannel", f.officeChannel().toLowerCase(Locale.ROOT));
+        }
+        if (f.search() != null) {
             String like = " LIKE :q " + Sql.LIKE_ESCAPE;
-            sql.append(" AND (LOWER(device_id)" + like + " OR LOWER(COALESCE(hostname, ''))" + like
+            terms.add("(LOWER(device_id)" + like + " OR LOWER(COALESCE(hostname, ''))" + like
                     + " OR LOWER(COALESCE(username, ''))" + like + ")");
+            bindings.put("q", Sql.containsPattern(f.search()));
         }
-        sql.append(" ORDER BY LOWER(COALESCE(hostname, device_id)), device_id LIMIT :limit");
-        Query query = handle.createQuery(sql.toString()).bind("limit", limit);
-        if (verdict != null) {
-            query.bind("verdict", verdict);
+        if (f.seenBefore() != null) {
+            terms.add("last_seen < :seenBefore");
+            bindings.put("seenBefore", f.seenBefore());
         }
-        if (search != null) {
-            query.bind("q", Sql.containsPattern(search));
+        if (f.seenAfter() != null) {
+            terms.add("last_seen >= :seenAfter");
+            bindings.put("seenAfter", f.seenAfter());
         }
-        return query.map((rs, ctx) -> summary(rs)).list();
+        return new Where(terms.isEmpty() ? "" : " WHERE " + String.join(" AND ", terms), bindings);
     }
 
     /**
@@ -100,12 +156,14 @@ public final class DeviceDao {
         PreparedBatch batch = handle.prepareBatch("""
                 UPDATE devices SET latest_report_id = :reportId,
                 latest_created_at = :createdAt, verdict = :verdict, protocol = :protocol, endpoint_host = :endpoint,
+                office_version = :officeVersion, office_channel = :officeChannel,
                 hostname = COALESCE(:hostname, hostname), username = COALESCE(:user, username), last_seen = :now
                 WHERE device_id = :id AND (latest_created_at IS NULL OR latest_created_at <= :createdAt)""");
         for (LatestState state : states) {
             batch.bind("reportId", state.reportId()).bind("createdAt", state.createdAt())
                     .bind("verdict", state.verdict()).bind("protocol", state.protocol())
                     .bind("endpoint", state.endpointHost()).bind("hostname", state.hostname()).bind("user", state.user())
+                    .bind("officeVersion", state.officeVersion()).bind("officeChannel", state.officeChannel())
                     .bind("now", now).bind("id", state.deviceId())
                     .add();
         }
@@ -141,11 +199,12 @@ public final class DeviceDao {
     private static DeviceSummary summary(ResultSet rs) throws SQLException {
         return new DeviceSummary(rs.getString("device_id"), rs.getString("hostname"), rs.getString("username"),
                 rs.getString("verdict"), rs.getString("protocol"), Sql.instant(rs, "last_seen"),
-                Sql.instant(rs, "enrolled_at"), rs.getString("endpoint_host"), rs.getString("latest_report_id"));
+                Sql.instant(rs, "enrolled_at"), rs.getString("endpoint_host"), rs.getString("latest_report_id"),
+                rs.getString("office_version"), rs.getString("office_channel"));
     }
 
     /** What becomes the device's latest state when a newer report arrives. */
     public record LatestState(String deviceId, String reportId, Instant createdAt, String verdict, String protocol, String endpointHost,
-                              String hostname, String user) {
+                              String hostname, String user, String officeVersion, String officeChannel) {
     }
 }

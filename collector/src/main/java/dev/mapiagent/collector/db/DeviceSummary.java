@@ -9,6 +9,8 @@ import java.time.Instant;
  * @param protocol     latest protocol, null before the first report
  * @param lastSeen     when the device last reported (or enrolled)
  * @param endpointHost the MAPI endpoint host its latest report names, or null
+ * @param officeVersion  the Outlook version of the latest report, or null
+ * @param officeChannel  the Office update channel of the latest report, or null
  */
 public record DeviceSummary(
         String deviceId,
@@ -19,5 +21,7 @@ public record DeviceSummary(
         Instant lastSeen,
         Instant enrolledAt,
         String endpointHost,
-        String latestReportId) {
+        String latestReportId,
+        String officeVersion,
+        String officeChannel) {
 }

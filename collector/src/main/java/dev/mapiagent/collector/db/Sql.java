@@ -29,9 +29,16 @@ public final class Sql {
 
     /** A LIKE pattern matching the text anywhere, with LIKE's wildcards in the text taken literally ({@link #LIKE_ESCAPE}). */
     public static String containsPattern(String text) {
-        String escaped = text.toLowerCase(java.util.Locale.ROOT)
-                .replace("!", "!!").replace("%", "!%").replace("_", "!_");
-        return "%" + escaped + "%";
+        return "%" + escapeLike(text.toLowerCase(java.util.Locale.ROOT)) + "%";
+    }
+
+    /** A LIKE pattern matching text that starts with the given text, taken literally. */
+    public static String prefixPattern(String text) {
+        return escapeLike(text) + "%";
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     /**

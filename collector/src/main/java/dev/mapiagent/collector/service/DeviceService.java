@@ -8,6 +8,8 @@ import dev.mapiagent.collector.error.NotFoundException;
 import dev.mapiagent.protocol.ProtocolJson;
 import java.io.IOException;
 import java.util.List;
+import java.io.OutputStream;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /** What the helpdesk reads about devices: the list and one device in detail. */
@@ -24,9 +26,21 @@ public final class DeviceService {
         this.commands = commands;
     }
 
-    /** Devices by host name, optionally of one verdict and matching the search text (either may be null). */
-    public List<DeviceSummary> list(String verdict, String search, int limit) {
-        return jdbi.withHandle(h -> new DeviceDao(h).list(verdict, search, limit));
+    /** One page of the devices the query matches, in its order, with the number matched in all. */
+    public DevicePage page(DeviceQuery query, int limit, int offset) {
+        return jdbi.inTransaction(h -> {
+            DeviceDao devices = new DeviceDao(h);
+            return new DevicePage(devices.list(query.filter(), query.sort(), query.descending(), limit, offset),
+                    devices.count(query.filter()));
+        });
+    }
+
+    /** Writes that page as CSV with one header row, each device as it is read (an export, however many there are). */
+    public void exportCsv(DeviceQuery query, int limit, int offset, OutputStream out) {
+        try (DeviceCsv csv = new DeviceCsv(out)) {
+            jdbi.useTransaction(h -> new DeviceDao(h).forEach(query.filter(), query.sort(), query.descending(), limit,
+                    offset, csv::write));
+        }
     }
 
     /** The device with its latest report, its newest {@code history} reports and its commands; not found when unknown. */

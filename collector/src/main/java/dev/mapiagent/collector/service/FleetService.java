@@ -2,12 +2,17 @@ package dev.mapiagent.collector.service;
 
 import dev.mapiagent.collector.db.DeviceDao;
 import dev.mapiagent.collector.db.FindingDao;
+import dev.mapiagent.collector.db.FleetDao;
 import dev.mapiagent.collector.db.FindingDao.CurrentFinding;
 import dev.mapiagent.protocol.FindingCode;
+import dev.mapiagent.protocol.MapiProtocol;
+import dev.mapiagent.protocol.Verdict;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +25,21 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class FleetService {
 
+    /** Stale agents listed by name on the overview (the device list shows them all with seenBefore). */
+    static final int STALE_LISTED = 20;
+
     private final Jdbi jdbi;
+    private final Clock clock;
     private final int serverSideMinDevices;
     private final Duration onsetWindow;
+    private final Duration staleAfter;
 
-    public FleetService(Jdbi jdbi, int serverSideMinDevices, Duration onsetWindow) {
+    public FleetService(Jdbi jdbi, Clock clock, int serverSideMinDevices, Duration onsetWindow, Duration staleAfter) {
         this.jdbi = jdbi;
+        this.clock = clock;
         this.serverSideMinDevices = serverSideMinDevices;
         this.onsetWindow = onsetWindow;
+        this.staleAfter = staleAfter;
     }
 
     /** Where the problem most likely is. */
@@ -76,6 +88,51 @@ public final class FleetService {
                 .thenComparing(i -> Objects.toString(i.endpoint(), "")));
         return new Incidents(incidents, serverSideMinDevices, onsetWindow.toMinutes());
     }
+
+    /** The overview: totals by verdict, protocol and endpoint, open incidents server-side first, stale agents. */
+    public FleetSummary summary() {
+        Instant now = clock.instant();
+        Instant cutoff = now.minus(staleAfter);
+        record Read(List<FleetDao.StateCount> counts, int staleCount, List<FleetDao.SilentDevice> stale) {
+        }
+        Read read = jdbi.inTransaction(h -> {
+            FleetDao dao = new FleetDao(h);
+            return new Read(dao.stateCounts(), dao.countSilentSince(cutoff), dao.silentSince(cutoff, STALE_LISTED));
+        });
+        Map<String, Integer> byVerdict = Counts.zeros(Verdict.values());
+        Map<String, Integer> byProtocol = Counts.zeros(MapiProtocol.values());
+        Map<String, FleetSummary.EndpointTotals> endpoints = new HashMap<>();
+        int devices = 0;
+        for (FleetDao.StateCount c : read.counts()) {
+            devices += c.devices();
+            byVerdict.merge(c.verdict(), c.devices(), Integer::sum);
+            byProtocol.merge(c.protocol(), c.devices(), Integer::sum);
+            FleetSummary.EndpointTotals e = endpoints.computeIfAbsent(Objects.toString(c.endpoint(), ""),
+                    k -> new FleetSummary.EndpointTotals(c.endpoint(), 0, Counts.zeros(Verdict.values()), Counts.zeros(MapiProtocol.values())));
+            e.byVerdict().merge(c.verdict(), c.devices(), Integer::sum);
+            e.byProtocol().merge(c.protocol(), c.devices(), Integer::sum);
+            endpoints.put(Objects.toString(c.endpoint(), ""), new FleetSummary.EndpointTotals(e.endpoint(),
+                    e.devices() + c.devices(), e.byVerdict(), e.byProtocol()));
+        }
+        List<FleetSummary.EndpointTotals> perEndpoint = endpoints.values().stream()
+                .sorted(Comparator.comparingInt(FleetSummary.EndpointTotals::devices).reversed()
+                        .thenComparing(e -> Objects.toString(e.endpoint(), "")))
+                .toList();
+        List<Incident> open = incidents().incidents();
+        List<FleetSummary.OpenIncident> shown = open.stream()
+                .sorted(Comparator.comparingInt((Incident i) -> SIDE_ORDER.indexOf(i.side()))
+                        .thenComparing(Comparator.comparingInt(Incident::deviceCount).reversed()))
+                .limit(FleetSummary.MAX_INCIDENTS)
+                .map(i -> new FleetSummary.OpenIncident(i.endpoint(), i.code(), i.severity(), i.deviceCount(),
+                        i.devicesOnEndpoint(), i.firstSince(), i.side(), i.reason(),
+                        i.side() == Side.CLIENT ? null : RunbookCause.of(i.code(), i.endpoint()).orElse(null)))
+                .toList();
+        return new FleetSummary(now, devices, byVerdict, byProtocol, perEndpoint, shown, open.size(),
+                new FleetSummary.StaleAgents(staleAfter.toDays(), read.staleCount(), read.stale()));
+    }
+
+    /** The overview lists incidents in this order of side. */
+    private static final List<Side> SIDE_ORDER = List.of(Side.SERVER, Side.UNCLEAR, Side.CLIENT);
 
     private Incident incident(String endpoint, String code, List<CurrentFinding> members, int devicesOnEndpoint) {
         Instant first = members.stream().map(CurrentFinding::since).min(Comparator.naturalOrder()).orElseThrow();

@@ -29,6 +29,9 @@ import org.jdbi.v3.core.Handle;
  */
 public final class ReportStore {
 
+    /** The length of devices.office_channel (V30). */
+    private static final int OFFICE_CHANNEL_LENGTH = 128;
+
     /** A validated report and the JSON text kept of it. */
     public record Incoming(Report report, String body) {
     }
@@ -100,7 +103,13 @@ public final class ReportStore {
     private static DeviceDao.LatestState latestState(Report report) {
         return new DeviceDao.LatestState(report.deviceId(), report.reportId(), report.createdAt(),
                 report.verdict().name(), report.protocol().name(), EndpointHost.of(report).orElse(null),
-                report.hostname(), report.user());
+                report.hostname(), report.user(), report.outlook() == null ? null : report.outlook().version(),
+                report.outlook() == null ? null : truncate(report.outlook().channel(), OFFICE_CHANNEL_LENGTH));
+    }
+
+    /** The channel is free text in the report; the device keeps its first characters to filter on. */
+    private static String truncate(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length);
     }
 
     private static List<Finding> findings(Report report) {

@@ -1,0 +1,53 @@
+package dev.mapiagent.collector.db;
+
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+
+/** Fleet-wide counts of the devices' latest states, for the overview, the history and the metrics. */
+public final class FleetDao {
+
+    private final Handle handle;
+
+    public FleetDao(Handle handle) {
+        this.handle = handle;
+    }
+
+    /**
+     * Devices per endpoint, verdict and protocol of their latest report (one row per combination that exists, a
+     * few dozen in a real fleet). Devices without a report count as verdict and protocol UNKNOWN, endpoint null.
+     */
+    public List<StateCount> stateCounts() {
+        return handle.createQuery("""
+                SELECT endpoint_host, COALESCE(verdict, 'UNKNOWN') AS v, COALESCE(protocol, 'UNKNOWN') AS p, COUNT(*) AS n
+                FROM devices GROUP BY endpoint_host, COALESCE(verdict, 'UNKNOWN'), COALESCE(protocol, 'UNKNOWN')""")
+                .map((rs, ctx) -> new StateCount(rs.getString("endpoint_host"), rs.getString("v"), rs.getString("p"),
+                        rs.getInt("n")))
+                .list();
+    }
+
+    /** How many devices have not been heard from since the cutoff. */
+    public int countSilentSince(Instant cutoff) {
+        return handle.createQuery("SELECT COUNT(*) FROM devices WHERE last_seen < :cutoff")
+                .bind("cutoff", cutoff).mapTo(Integer.class).one();
+    }
+
+    /** The devices silent longest, up to the limit. */
+    public List<SilentDevice> silentSince(Instant cutoff, int limit) {
+        return handle.createQuery("""
+                SELECT device_id, hostname, last_seen FROM devices WHERE last_seen < :cutoff
+                ORDER BY last_seen, device_id LIMIT :limit""")
+                .bind("cutoff", cutoff).bind("limit", limit)
+                .map((rs, ctx) -> new SilentDevice(rs.getString("device_id"), rs.getString("hostname"),
+                        Sql.instant(rs, "last_seen")))
+                .list();
+    }
+
+    /** Devices of one endpoint (null: none named) with one verdict and protocol. */
+    public record StateCount(String endpoint, String verdict, String protocol, int devices) {
+    }
+
+    /** A device that stopped reporting. */
+    public record SilentDevice(String deviceId, String hostname, Instant lastSeen) {
+    }
+}
