@@ -4,18 +4,23 @@ import dev.mapiagent.collector.api.AccessManager;
 import dev.mapiagent.collector.api.AgentRoutes;
 import dev.mapiagent.collector.api.Authenticator;
 import dev.mapiagent.collector.api.BodyLimit;
+import dev.mapiagent.collector.api.DirectoryRoutes;
 import dev.mapiagent.collector.api.ErrorHandling;
 import dev.mapiagent.collector.api.HelpdeskRoutes;
 import dev.mapiagent.collector.api.OpsRoutes;
 import dev.mapiagent.collector.api.SessionRoutes;
 import dev.mapiagent.collector.api.StatusPasteRoutes;
 import dev.mapiagent.collector.config.CollectorConfig;
+import dev.mapiagent.collector.config.DirectoryConfig;
 import dev.mapiagent.collector.config.Tls;
+import dev.mapiagent.collector.directory.LdapDirectory;
+import dev.mapiagent.collector.directory.OidcProvider;
 import dev.mapiagent.collector.metrics.CollectorMetrics;
 import dev.mapiagent.collector.service.AuditService;
 import dev.mapiagent.collector.service.CommandService;
 import dev.mapiagent.collector.service.CommandWaiters;
 import dev.mapiagent.collector.service.DeviceService;
+import dev.mapiagent.collector.service.DirectoryLoginService;
 import dev.mapiagent.collector.service.EnrollmentService;
 import dev.mapiagent.collector.service.FleetService;
 import dev.mapiagent.collector.service.HealthService;
@@ -73,6 +78,10 @@ public final class CollectorApp {
     }
 
     public static Javalin create(CollectorConfig config, Jdbi jdbi, Clock clock) {
+        return create(config, DirectoryConfig.none(), jdbi, clock);
+    }
+
+    public static Javalin create(CollectorConfig config, DirectoryConfig directory, Jdbi jdbi, Clock clock) {
         CollectorMetrics metrics = new CollectorMetrics();
         IngestService ingest = new IngestService(jdbi, clock, metrics);
         EnrollmentService enrollment = new EnrollmentService(jdbi, clock, config.enrollSecret());
@@ -87,6 +96,9 @@ public final class CollectorApp {
         UserService users = new UserService(jdbi, clock);
         SessionService sessions = new SessionService(jdbi, clock, config.sessionTtl());
         FleetService fleet = new FleetService(jdbi, config.serverSideMinDevices(), config.onsetWindow());
+        DirectoryLoginService directoryLogins = new DirectoryLoginService(jdbi, clock, sessions,
+                directory.ldap() == null ? null : new LdapDirectory(directory.ldap()),
+                directory.oidc() == null ? null : new OidcProvider(directory.oidc()));
         AccessManager access = new AccessManager(new Authenticator(enrollment, users, sessions));
 
         return Javalin.create(javalin -> {
@@ -125,7 +137,9 @@ public final class CollectorApp {
             javalin.routes.beforeMatched(access);
             ErrorHandling.install(javalin.routes);
             new OpsRoutes(new HealthService(jdbi), metrics).register(javalin.routes);
-            new SessionRoutes(users, sessions, config.tls()).register(javalin.routes);
+            SessionRoutes sessionRoutes = new SessionRoutes(users, sessions, config.tls());
+            sessionRoutes.register(javalin.routes);
+            new DirectoryRoutes(directoryLogins, sessionRoutes).register(javalin.routes);
             new AgentRoutes(enrollment, ingest, commands, waiters).register(javalin.routes);
             new HelpdeskRoutes(devices, commands, fleet, users,
                     new AuditService(jdbi)).register(javalin.routes);

@@ -1,5 +1,6 @@
 package dev.mapiagent.collector.service;
 
+import dev.mapiagent.collector.db.DirectorySessionDao;
 import dev.mapiagent.collector.db.ReportDao;
 import dev.mapiagent.collector.db.SessionDao;
 import java.time.Clock;
@@ -27,6 +28,6 @@ public final class RetentionService {
     public Purged purge() {
         Instant now = clock.instant();
         return jdbi.inTransaction(h -> new Purged(new ReportDao(h).purgeReceivedBefore(now.minus(retention)),
-                new SessionDao(h).purgeExpired(now)));
+                new SessionDao(h).purgeExpired(now) + new DirectorySessionDao(h).purgeExpired(now)));
     }
 }
