@@ -30,6 +30,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -179,13 +180,14 @@ public final class LdapDirectory {
             ports[i] = server.getPort() > 0 ? server.getPort() : config.ldaps() ? 636 : 389;
         }
         try {
-            SSLUtil ssl = new SSLUtil(trust(config));
+            SSLSocketFactory tls = new HandshakeTimeoutSocketFactory(new SSLUtil(trust(config)).createSSLSocketFactory(),
+                    (int) config.timeout().toMillis());
             if (config.ldaps()) {
-                return new FailoverServerSet(hosts, ports, ssl.createSSLSocketFactory(), options);
+                return new FailoverServerSet(hosts, ports, tls, options);
             }
             if (config.startTls()) {
                 return new FailoverServerSet(hosts, ports, SocketFactory.getDefault(), options, null,
-                        new StartTLSPostConnectProcessor(ssl.createSSLContext()));
+                        new StartTLSPostConnectProcessor(tls));
             }
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot set up TLS for the directory: " + e.getMessage(), e);
