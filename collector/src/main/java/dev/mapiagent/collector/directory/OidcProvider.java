@@ -104,8 +104,10 @@ public final class OidcProvider {
         TokenResponse response;
         try {
             response = OIDCTokenResponseParser.parse(http.send());
-        } catch (IOException | ParseException e) {
+        } catch (IOException e) {
             throw new UnavailableException("OpenID provider unavailable", "the token endpoint did not answer: " + e.getMessage());
+        } catch (ParseException e) {
+            throw new NotAuthenticatedException("the OpenID provider's token answer is unusable: " + e.getMessage());
         }
         if (!response.indicatesSuccess()) {
             TokenErrorResponse error = response.toErrorResponse();
