@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.mapiagent.collector.support.HeadlessChromium;
 import dev.mapiagent.collector.support.Http;
 import dev.mapiagent.collector.support.Reports;
 import dev.mapiagent.collector.support.TestCollector;
@@ -38,43 +39,26 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class BrowserTest {
 
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
     private TestCollector collector;
+    private HeadlessChromium chromium;
     private WebDriver browser;
     private WebDriverWait wait;
-    private Path profile;
 
     @BeforeEach
     void start() throws Exception {
-        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-        assumeTrue(ci || Files.isExecutable(CHROMEDRIVER), "chromedriver not installed: browser test skipped");
+        chromium = new HeadlessChromium();
+        browser = chromium.browser();
+        wait = chromium.waiting();
         collector = new TestCollector(TestDatabase.H2.freshUrl(), Clock.systemUTC());
-        profile = Files.createTempDirectory("mapi-chromium-profile");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1400,1000");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (collector != null) {
             collector.close();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 
