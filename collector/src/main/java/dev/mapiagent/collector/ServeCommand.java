@@ -81,11 +81,11 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     @Override
     public Integer call() throws Exception {
         CollectorConfig config = config();
+        DirectoryConfig directory = new DirectoryConfig(ldap.config(), oidc.config());
         Database database = Database.open(config.dbUrl());
         if (config.adminPassword() != null && new UserService(database.jdbi(), Clock.systemUTC()).ensureAdmin(config.adminPassword().reveal())) {
             LOG.info("created the admin account");
         }
-        DirectoryConfig directory = new DirectoryConfig(ldap.config(), oidc.config());
         Javalin app = CollectorApp.create(config, directory, database.jdbi(), Clock.systemUTC());
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mapi-housekeeping");

@@ -48,7 +48,7 @@ public final class DirectoryRoutes {
         String password = JsonBodies.requiredText(body, "password", 1024);
         DirectoryLogin login = directory.ldap(username, password);
         startSession(ctx, login);
-        ctx.json(Map.of("username", login.user().name(), "role", login.user().role().id(),
+        ctx.json(Map.of("username", login.name(), "role", login.role().id(),
                 "csrfToken", login.session().csrfToken()));
     }
 

@@ -1,5 +1,6 @@
 package dev.mapiagent.collector.service;
 
+import dev.mapiagent.collector.auth.Role;
 import dev.mapiagent.collector.auth.Tokens;
 import dev.mapiagent.collector.db.OidcLoginDao;
 import dev.mapiagent.collector.directory.DirectoryUser;
@@ -41,7 +42,7 @@ public final class DirectoryLoginService {
     }
 
     /** A directory user signed in, with the page session opened for them. */
-    public record DirectoryLogin(DirectoryUser user, SessionService.NewSession session) {
+    public record DirectoryLogin(String name, Role role, SessionService.NewSession session) {
     }
 
     /** A started OpenID Connect sign-in: where to send the browser, and the state it must bring back. */
@@ -94,6 +95,6 @@ public final class DirectoryLoginService {
     }
 
     private DirectoryLogin open(DirectoryUser user, String via) {
-        return new DirectoryLogin(user, sessions.openDirectory(user.name(), user.role(), via));
+        return new DirectoryLogin(user.name(), user.role(), sessions.openDirectory(user.name(), user.role(), via));
     }
 }
