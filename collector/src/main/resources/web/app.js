@@ -66,7 +66,7 @@ async function api(method, path, body, contentType) {
   const text = await response.text();
   let json = null;
   try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
-  if (response.status === 401 && path !== '/api/v1/login') {
+  if (response.status === 401 && !path.startsWith('/api/v1/login')) {
     // a first visit has no session yet: only a lost one deserves a notice
     showLogin(state.csrf ? 'Your session ended; log in again.' : '');
     throw new ApiError(401, json);
@@ -379,7 +379,8 @@ async function route() {
 async function login(event) {
   event.preventDefault();
   try {
-    const session = await api('POST', '/api/v1/login', { username: $('login-user').value, password: $('login-password').value });
+    const path = $('login-source').value === 'ldap' ? '/api/v1/login/ldap' : '/api/v1/login';
+    const session = await api('POST', path, { username: $('login-user').value, password: $('login-password').value });
     $('login-password').value = '';
     loggedIn(session);
     await route();
@@ -403,6 +404,11 @@ async function start() {
   $('paste-form').addEventListener('submit', parsePasted);
   $('logout').addEventListener('click', logout);
   window.addEventListener('hashchange', route);
+  try {
+    const methods = await api('GET', '/api/v1/login/methods');
+    $('login-source-label').hidden = !methods.ldap;
+    $('login-oidc').hidden = !methods.oidc;
+  } catch (e) { /* an older collector without directory sign-in: the local login alone */ }
   try {
     loggedIn(await api('GET', '/api/v1/session'));
     await route();

@@ -6,6 +6,7 @@ import dev.mapiagent.collector.api.ApiTokenRoutes;
 import dev.mapiagent.collector.api.Authenticator;
 import dev.mapiagent.collector.api.BodyLimit;
 import dev.mapiagent.collector.api.ConnectionsPerAddress;
+import dev.mapiagent.collector.api.DirectoryRoutes;
 import dev.mapiagent.collector.api.ErrorHandling;
 import dev.mapiagent.collector.api.FleetRoutes;
 import dev.mapiagent.collector.api.HelpdeskRoutes;
@@ -17,13 +18,17 @@ import dev.mapiagent.collector.api.SessionRoutes;
 import dev.mapiagent.collector.api.SlowClients;
 import dev.mapiagent.collector.api.StatusPasteRoutes;
 import dev.mapiagent.collector.config.CollectorConfig;
+import dev.mapiagent.collector.config.DirectoryConfig;
 import dev.mapiagent.collector.config.Tls;
+import dev.mapiagent.collector.directory.LdapDirectory;
+import dev.mapiagent.collector.directory.OidcProvider;
 import dev.mapiagent.collector.metrics.CollectorMetrics;
 import dev.mapiagent.collector.service.ApiTokenService;
 import dev.mapiagent.collector.service.AuditService;
 import dev.mapiagent.collector.service.CommandService;
 import dev.mapiagent.collector.service.CommandWaiters;
 import dev.mapiagent.collector.service.DeviceService;
+import dev.mapiagent.collector.service.DirectoryLoginService;
 import dev.mapiagent.collector.service.EnrollmentService;
 import dev.mapiagent.collector.service.FleetFiguresService;
 import dev.mapiagent.collector.service.FleetHistoryService;
@@ -97,6 +102,10 @@ public final class CollectorApp {
     }
 
     public static Javalin create(CollectorConfig config, Jdbi jdbi, Clock clock) {
+        return create(config, DirectoryConfig.none(), jdbi, clock);
+    }
+
+    public static Javalin create(CollectorConfig config, DirectoryConfig directory, Jdbi jdbi, Clock clock) {
         CollectorMetrics metrics = new CollectorMetrics();
         IngestService ingest = new IngestService(jdbi, clock, metrics);
         EnrollmentService enrollment = new EnrollmentService(jdbi, clock, config.enrollSecret());
@@ -112,6 +121,9 @@ public final class CollectorApp {
                 config.staleAfter());
         metrics.fleet(new FleetFiguresService(jdbi, clock, fleet)::current);
         ApiTokenService apiTokens = new ApiTokenService(jdbi, clock);
+        DirectoryLoginService directoryLogins = new DirectoryLoginService(jdbi, clock, sessions,
+                directory.ldap() == null ? null : new LdapDirectory(directory.ldap()),
+                directory.oidc() == null ? null : new OidcProvider(directory.oidc()));
         AccessManager access = new AccessManager(new Authenticator(enrollment, users, sessions, apiTokens));
 
         return Javalin.create(javalin -> {
@@ -158,7 +170,9 @@ public final class CollectorApp {
             javalin.routes.beforeMatched(access);
             ErrorHandling.install(javalin.routes);
             new OpsRoutes(new HealthService(jdbi), metrics).register(javalin.routes);
-            new SessionRoutes(users, sessions, config.tls()).register(javalin.routes);
+            SessionRoutes sessionRoutes = new SessionRoutes(users, sessions, config.tls());
+            sessionRoutes.register(javalin.routes);
+            new DirectoryRoutes(directoryLogins, sessionRoutes).register(javalin.routes);
             new AgentRoutes(enrollment, ingest, commands, waiters).register(javalin.routes);
             new HelpdeskRoutes(devices, commands, fleet, users,
                     new AuditService(jdbi)).register(javalin.routes);

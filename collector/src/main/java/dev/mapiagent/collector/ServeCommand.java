@@ -1,6 +1,7 @@
 package dev.mapiagent.collector;
 
 import dev.mapiagent.collector.config.CollectorConfig;
+import dev.mapiagent.collector.config.DirectoryConfig;
 import dev.mapiagent.collector.config.Secret;
 import dev.mapiagent.collector.config.TrustedProxies;
 import dev.mapiagent.collector.db.Database;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Runs the collector until it is stopped (SIGTERM/SIGINT), then shuts down gracefully. */
@@ -89,14 +91,21 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--stale-days", defaultValue = "${env:MAPI_COLLECTOR_STALE_DAYS:-7}", description = "Days without a report before the overview lists an agent as stopped reporting (default 7).")
     int staleDays;
 
+    @Mixin
+    LdapOptions ldap;
+
+    @Mixin
+    OidcOptions oidc;
+
     @Override
     public Integer call() throws Exception {
         CollectorConfig config = config();
+        DirectoryConfig directory = new DirectoryConfig(ldap.config(), oidc.config());
         Database database = Database.open(config.dbUrl());
         if (config.adminPassword() != null && new UserService(database.jdbi(), Clock.systemUTC()).ensureAdmin(config.adminPassword().reveal())) {
             LOG.info("created the admin account");
         }
-        Javalin app = CollectorApp.create(config, database.jdbi(), Clock.systemUTC());
+        Javalin app = CollectorApp.create(config, directory, database.jdbi(), Clock.systemUTC());
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "mapi-housekeeping");
             t.setDaemon(true);
@@ -122,7 +131,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         LOG.atInfo().setMessage("collector listening").addKeyValue("port", app.port())
                 .addKeyValue("db", JdbcUrls.redact(config.dbUrl())).addKeyValue("tls", config.tls())
                 .addKeyValue("trustedProxies", config.trustedProxies().toString())
-                .addKeyValue("enrollment", config.enrollSecret() != null).log();
+                .addKeyValue("enrollment", config.enrollSecret() != null)
+                .addKeyValue("ldap", directory.ldap() != null).addKeyValue("oidc", directory.oidc() != null).log();
         stopped.await();
         return 0;
     }
@@ -188,7 +198,14 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
                 Duration.ofDays(auditRetentionDays));
     }
 
-    private static void require(boolean condition, String message) {
+    /** Adds each non-blank key with the role; called from the lowest role up, so a key named twice gets the higher. */
+    static void mapToRole(java.util.Map<String, String> roles, java.util.List<String> keys, String role) {
+        if (keys != null) {
+            keys.stream().map(String::trim).filter(k -> !k.isEmpty()).forEach(k -> roles.put(k, role));
+        }
+    }
+
+    static void require(boolean condition, String message) {
         if (!condition) {
             throw new IllegalArgumentException(message);
         }

@@ -11,7 +11,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The collector's package directions (DESIGN.md §2): {@code api} above {@code service} above {@code db}, with the
- * leaves {@code auth}, {@code config}, {@code error} and {@code metrics} beside them, and the entry point (the
+ * leaves {@code auth}, {@code config}, {@code error} and {@code metrics} beside them, {@code directory} (the LDAP and
+ * OpenID Connect clients) between the services and those leaves, and the entry point (the
  * root package) wiring them together. No cycle between any two packages.
  */
 @AnalyzeClasses(packages = "dev.mapiagent.collector", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -26,13 +27,15 @@ class ArchitectureTest {
             .layer("api").definedBy(ROOT + ".api..")
             .layer("service").definedBy(ROOT + ".service..")
             .layer("db").definedBy(ROOT + ".db..")
+            .layer("directory").definedBy(ROOT + ".directory..")
             .layer("auth").definedBy(ROOT + ".auth..")
             .layer("config").definedBy(ROOT + ".config..")
             .layer("error").definedBy(ROOT + ".error..")
             .layer("metrics").definedBy(ROOT + ".metrics..")
             .whereLayer("entry point").mayNotBeAccessedByAnyLayer()
             .whereLayer("api").mayOnlyAccessLayers("service", "auth", "error", "metrics")
-            .whereLayer("service").mayOnlyAccessLayers("db", "auth", "config", "error", "metrics")
+            .whereLayer("service").mayOnlyAccessLayers("db", "directory", "auth", "config", "error", "metrics")
+            .whereLayer("directory").mayOnlyAccessLayers("auth", "config", "error")
             .whereLayer("db").mayNotAccessAnyLayer()
             .whereLayer("auth").mayNotAccessAnyLayer()
             .whereLayer("config").mayNotAccessAnyLayer()
@@ -46,7 +49,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule servicesKnowNothingOfHttp = noClasses()
-            .that().resideInAnyPackage(ROOT + ".service..", ROOT + ".db..", ROOT + ".error..", ROOT + ".metrics..")
+            .that().resideInAnyPackage(ROOT + ".service..", ROOT + ".db..", ROOT + ".directory..", ROOT + ".error..", ROOT + ".metrics..")
             .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..")
             .because("services throw domain exceptions (error) and api alone turns them into HTTP answers");
 }

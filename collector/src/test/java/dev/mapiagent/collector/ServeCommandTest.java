@@ -108,4 +108,36 @@ class ServeCommandTest {
         cli.parseArgs(args);
         return ((ServeCommand) cli.getCommand()).config();
     }
+
+    @Test
+    void plainLdapWithoutStartTlsOrPermissionIsExit2() {
+        assertOneLine(run("serve", "--data-dir", dir.toString(), "--ldap-url", "ldap://dc1.contoso.com",
+                "--ldap-base-dn", "DC=contoso,DC=com", "--ldap-helpdesk-group", "CN=Helpdesk,DC=contoso,DC=com"), "clear text");
+    }
+
+    @Test
+    void ldapWithoutAnyMappedGroupIsExit2() {
+        assertOneLine(run("serve", "--data-dir", dir.toString(), "--ldap-url", "ldaps://dc1.contoso.com",
+                "--ldap-base-dn", "DC=contoso,DC=com"), "without a group nobody gets in");
+    }
+
+    @Test
+    void ldapServersMixingSchemesIsExit2() {
+        assertOneLine(run("serve", "--data-dir", dir.toString(), "--ldap-url", "ldaps://dc1.contoso.com,ldap://dc2.contoso.com",
+                "--ldap-start-tls", "--ldap-base-dn", "DC=contoso,DC=com", "--ldap-admin-group", "CN=A,DC=contoso,DC=com"), "same scheme");
+    }
+
+    @Test
+    void anOpenIdIssuerOverPlainHttpIsExit2() {
+        assertOneLine(run("serve", "--data-dir", dir.toString(), "--oidc-issuer", "http://login.contoso.com/",
+                "--oidc-client-id", "c", "--oidc-redirect-uri", "https://collector.contoso.com/api/v1/login/oidc/callback",
+                "--oidc-helpdesk", "Collector.Helpdesk"), "--oidc-issuer must be https://");
+    }
+
+    @Test
+    void anOpenIdRedirectElsewhereThanTheCallbackIsExit2() {
+        assertOneLine(run("serve", "--data-dir", dir.toString(), "--oidc-issuer", "https://login.contoso.com/",
+                "--oidc-client-id", "c", "--oidc-redirect-uri", "https://collector.contoso.com/",
+                "--oidc-helpdesk", "Collector.Helpdesk"), "--oidc-redirect-uri must be");
+    }
 }

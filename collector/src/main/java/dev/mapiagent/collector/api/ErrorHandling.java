@@ -9,6 +9,7 @@ import dev.mapiagent.collector.error.NotFoundException;
 import dev.mapiagent.collector.error.RefusedException;
 import dev.mapiagent.collector.error.ShuttingDownException;
 import dev.mapiagent.collector.error.TooLargeException;
+import dev.mapiagent.collector.error.UnavailableException;
 import dev.mapiagent.collector.error.UnsupportedContentException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -38,7 +39,8 @@ public final class ErrorHandling {
             TooLargeException.class, 413,
             UnsupportedContentException.class, 415,
             BusyException.class, 429,
-            ShuttingDownException.class, 503);
+            ShuttingDownException.class, 503,
+            UnavailableException.class, 503);
 
     private ErrorHandling() {
     }

@@ -62,7 +62,7 @@ public final class SessionRoutes {
         ctx.json(body);
     }
 
-    private Cookie cookie(Context ctx, String value, int maxAgeSeconds) {
+    Cookie cookie(Context ctx, String value, int maxAgeSeconds) {
         Cookie cookie = new Cookie(Authenticator.SESSION_COOKIE, value);
         cookie.setPath("/");
         cookie.setMaxAge(maxAgeSeconds);

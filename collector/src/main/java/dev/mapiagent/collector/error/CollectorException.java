@@ -6,7 +6,7 @@ package dev.mapiagent.collector.error;
  */
 public abstract sealed class CollectorException extends RuntimeException permits InvalidException,
         NotAuthenticatedException, RefusedException, NotFoundException, ConflictException, TooLargeException,
-        UnsupportedContentException, BusyException, ShuttingDownException {
+        UnsupportedContentException, BusyException, ShuttingDownException, UnavailableException {
 
     private final String detail;
     private final Integer retryAfterSeconds;

@@ -2,6 +2,7 @@ package dev.mapiagent.collector.service;
 
 import dev.mapiagent.collector.db.AuditDao;
 import dev.mapiagent.collector.db.LeaseDao;
+import dev.mapiagent.collector.db.DirectorySessionDao;
 import dev.mapiagent.collector.db.ReportDao;
 import dev.mapiagent.collector.db.SessionDao;
 import java.time.Clock;
@@ -77,7 +78,7 @@ public final class RetentionService {
             Batches audit = reports.finished()
                     ? inBatches(h -> new AuditDao(h).purgeBatch(auditCutoff, policy.batchSize()))
                     : new Batches(0, 0, false);
-            int sessions = jdbi.withHandle(h -> new SessionDao(h).purgeExpired(now));
+            int sessions = jdbi.withHandle(h -> new SessionDao(h).purgeExpired(now) + new DirectorySessionDao(h).purgeExpired(now));
             return new Purged(true, reports.rows(), audit.rows(), sessions, reports.count() + audit.count());
         } finally {
             jdbi.useHandle(h -> new LeaseDao(h).release(JOB, holder, clock.instant()));

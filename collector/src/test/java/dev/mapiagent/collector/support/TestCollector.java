@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mapiagent.collector.CollectorApp;
 import dev.mapiagent.collector.config.CollectorConfig;
+import dev.mapiagent.collector.config.DirectoryConfig;
 import dev.mapiagent.collector.db.Database;
 import dev.mapiagent.collector.service.UserService;
 import io.javalin.Javalin;
@@ -41,12 +42,17 @@ public final class TestCollector implements AutoCloseable {
     }
 
     public TestCollector(CollectorConfig config, Clock clock) {
+        this(config, DirectoryConfig.none(), clock, 0);
+    }
+
+    /** With directory sign-in, on the given port (0: a free one; OpenID redirect URIs need it known in advance). */
+    public TestCollector(CollectorConfig config, DirectoryConfig directory, Clock clock, int port) {
         this.config = config;
         this.database = Database.open(config.dbUrl());
         if (config.adminPassword() != null) {
             new UserService(database.jdbi(), clock).ensureAdmin(config.adminPassword().reveal());
         }
-        this.app = CollectorApp.create(config, database.jdbi(), clock).start("127.0.0.1", 0);
+        this.app = CollectorApp.create(config, directory, database.jdbi(), clock).start("127.0.0.1", port);
         this.http = new Http(baseUrl());
     }
 
