@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mapiagent.agent.host.AtomicFiles;
 import dev.mapiagent.agent.host.BoundedFiles;
 import dev.mapiagent.agent.host.HostException;
-import dev.mapiagent.agent.report.SpoolItem;
+import dev.mapiagent.agent.collector.SpoolItem;
 import dev.mapiagent.protocol.ProtocolJson;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.mapiagent.agent.run;
 
-import dev.mapiagent.agent.report.Backoff;
+import dev.mapiagent.agent.collector.Backoff;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mapiagent.agent.report.SpoolItem;
+import dev.mapiagent.agent.collector.SpoolItem;
 import dev.mapiagent.protocol.ProtocolJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
