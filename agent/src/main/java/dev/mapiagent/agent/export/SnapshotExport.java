@@ -2,8 +2,8 @@ package dev.mapiagent.agent.export;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.mapiagent.agent.diagnosis.outlook.AutodiscoverCacheReader;
-import dev.mapiagent.agent.diagnosis.outlook.OutlookDetector;
+import dev.mapiagent.agent.diagnosis.evidence.AutodiscoverCacheReader;
+import dev.mapiagent.agent.diagnosis.evidence.OutlookDetector;
 import dev.mapiagent.agent.host.Hive;
 import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.agent.host.HostException;

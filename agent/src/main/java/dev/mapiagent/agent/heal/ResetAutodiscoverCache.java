@@ -1,6 +1,6 @@
 package dev.mapiagent.agent.heal;
 
-import dev.mapiagent.agent.diagnosis.outlook.AutodiscoverCacheReader;
+import dev.mapiagent.agent.diagnosis.evidence.AutodiscoverCacheReader;
 import dev.mapiagent.agent.host.HostException;
 import dev.mapiagent.protocol.HealAction;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.mapiagent.agent.diagnosis.outlook;
+package dev.mapiagent.agent.diagnosis.evidence;
 
 import dev.mapiagent.agent.host.FileVersions;
 import dev.mapiagent.agent.host.Registry;

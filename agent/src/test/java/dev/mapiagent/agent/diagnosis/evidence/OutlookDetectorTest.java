@@ -1,4 +1,4 @@
-package dev.mapiagent.agent.diagnosis.outlook;
+package dev.mapiagent.agent.diagnosis.evidence;
 
 import static dev.mapiagent.agent.host.Hive.HKEY_LOCAL_MACHINE;
 import static org.junit.jupiter.api.Assertions.assertEquals;

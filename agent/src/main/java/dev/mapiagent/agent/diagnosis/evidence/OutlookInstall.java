@@ -1,4 +1,4 @@
-package dev.mapiagent.agent.diagnosis.outlook;
+package dev.mapiagent.agent.diagnosis.evidence;
 
 import dev.mapiagent.outlook.office.MapiHttpSupport;
 import dev.mapiagent.protocol.OutlookSection;

@@ -1,4 +1,4 @@
-package dev.mapiagent.agent.diagnosis.outlook;
+package dev.mapiagent.agent.diagnosis.evidence;
 
 import dev.mapiagent.agent.host.HostException;
 import dev.mapiagent.outlook.autodiscover.AutodiscoverParseException;

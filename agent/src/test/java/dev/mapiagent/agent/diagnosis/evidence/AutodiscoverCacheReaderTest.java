@@ -1,4 +1,4 @@
-package dev.mapiagent.agent.diagnosis.outlook;
+package dev.mapiagent.agent.diagnosis.evidence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
