@@ -1,5 +1,7 @@
 package dev.mapiagent.agent.host.snapshot;
 
+import dev.mapiagent.agent.host.snapshot.regfile.SnapshotText;
+import dev.mapiagent.agent.host.snapshot.regfile.SnapshotFiles;
 import dev.mapiagent.agent.host.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mapiagent.agent.host.BadSnapshotException;

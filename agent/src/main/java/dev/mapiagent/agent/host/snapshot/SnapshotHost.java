@@ -1,5 +1,8 @@
 package dev.mapiagent.agent.host.snapshot;
 
+import dev.mapiagent.agent.host.snapshot.regfile.RegFile;
+import dev.mapiagent.agent.host.snapshot.regfile.SnapshotText;
+import dev.mapiagent.agent.host.snapshot.regfile.SnapshotFiles;
 import dev.mapiagent.agent.host.AgentLogFile;
 import dev.mapiagent.agent.host.BadSnapshotException;
 import dev.mapiagent.agent.host.EventLog;

@@ -1,5 +1,7 @@
 package dev.mapiagent.agent.host.snapshot;
 
+import dev.mapiagent.agent.host.snapshot.regfile.RegFile;
+import dev.mapiagent.agent.host.snapshot.regfile.MemoryRegistry;
 import dev.mapiagent.agent.host.Hive;
 import dev.mapiagent.agent.host.Registry;
 import dev.mapiagent.agent.host.RegistryValue;

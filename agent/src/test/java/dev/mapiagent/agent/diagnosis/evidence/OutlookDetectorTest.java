@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mapiagent.agent.host.FileVersions;
 import dev.mapiagent.agent.host.RegistryValue;
-import dev.mapiagent.agent.host.snapshot.MemoryRegistry;
+import dev.mapiagent.agent.host.snapshot.regfile.MemoryRegistry;
 import dev.mapiagent.protocol.OutlookSection;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.mapiagent.agent.host.snapshot;
 
+import dev.mapiagent.agent.host.snapshot.regfile.RegSamples;
 import static dev.mapiagent.agent.host.CredentialType.DOMAIN_PASSWORD;
 import static dev.mapiagent.agent.host.CredentialType.GENERIC;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,5 +1,6 @@
 package dev.mapiagent.agent.host.snapshot;
 
+import dev.mapiagent.agent.host.snapshot.regfile.RegSamples;
 import static dev.mapiagent.agent.host.Hive.HKEY_CURRENT_USER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

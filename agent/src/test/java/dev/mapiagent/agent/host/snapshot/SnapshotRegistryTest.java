@@ -1,5 +1,7 @@
 package dev.mapiagent.agent.host.snapshot;
 
+import dev.mapiagent.agent.host.snapshot.regfile.RegFile;
+import dev.mapiagent.agent.host.snapshot.regfile.RegSamples;
 import static dev.mapiagent.agent.host.Hive.HKEY_CURRENT_USER;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

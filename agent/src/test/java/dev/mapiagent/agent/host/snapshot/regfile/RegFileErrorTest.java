@@ -1,4 +1,4 @@
-package dev.mapiagent.agent.host.snapshot;
+package dev.mapiagent.agent.host.snapshot.regfile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

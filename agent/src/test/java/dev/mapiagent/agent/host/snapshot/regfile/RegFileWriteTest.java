@@ -1,7 +1,7 @@
-package dev.mapiagent.agent.host.snapshot;
+package dev.mapiagent.agent.host.snapshot.regfile;
 
 import static dev.mapiagent.agent.host.Hive.HKEY_CURRENT_USER;
-import static dev.mapiagent.agent.host.snapshot.RegSamples.parseUtf8;
+import static dev.mapiagent.agent.host.snapshot.regfile.RegSamples.parseUtf8;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package dev.mapiagent.agent.host.snapshot;
+package dev.mapiagent.agent.host.snapshot.regfile;
 
 import dev.mapiagent.agent.host.BadSnapshotException;
 import dev.mapiagent.agent.host.BoundedFiles;
@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** Reading snapshot files: regular files only, with a size limit. */
-final class SnapshotFiles {
+public final class SnapshotFiles {
 
     /** A snapshot file larger than this is refused: no real one comes near, and it keeps memory bounded. */
     static final long MAX_BYTES = 64L * 1024 * 1024;
@@ -14,7 +14,7 @@ final class SnapshotFiles {
     private SnapshotFiles() {
     }
 
-    static byte[] read(Path file) {
+    public static byte[] read(Path file) {
         try {
             return BoundedFiles.read(file, MAX_BYTES);
         } catch (BoundedFiles.RefusedFileException e) {

@@ -1,4 +1,4 @@
-package dev.mapiagent.agent.host.snapshot;
+package dev.mapiagent.agent.host.snapshot.regfile;
 
 import dev.mapiagent.agent.host.BadSnapshotException;
 import dev.mapiagent.agent.host.HostException;
@@ -14,14 +14,14 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The bytes of a snapshot text file (registry.reg, connection-status.txt) as lines, and back: encoding, byte order mark, line ends. */
-final class SnapshotText {
+public final class SnapshotText {
 
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private static final byte[] UTF16LE_BOM = {(byte) 0xFF, (byte) 0xFE};
     private static final byte[] UTF16BE_BOM = {(byte) 0xFE, (byte) 0xFF};
 
     /** The text of a file (without its BOM) and how the file encoded it. */
-    record Decoded(String text, Charset charset, boolean byteOrderMark, String lineSeparator) {
+    public record Decoded(String text, Charset charset, boolean byteOrderMark, String lineSeparator) {
 
         /** The lines without their line ends; a file ending in a line end has an empty last line. */
         List<String> lines() {
@@ -37,7 +37,7 @@ final class SnapshotText {
      * bytes, a REGEDIT4 file is read in the ANSI code page it was written in, anything else must be
      * valid UTF-8.
      */
-    static Decoded decode(byte[] bytes, String source) {
+    public static Decoded decode(byte[] bytes, String source) {
         boolean bom = true;
         Charset charset;
         int start;
@@ -68,7 +68,7 @@ final class SnapshotText {
     }
 
     /** The file's bytes: the text in this encoding, after a BOM when asked for. */
-    static byte[] encode(String text, Charset charset, boolean byteOrderMark) {
+    public static byte[] encode(String text, Charset charset, boolean byteOrderMark) {
         ByteBuffer body;
         try {
             body = charset.newEncoder()

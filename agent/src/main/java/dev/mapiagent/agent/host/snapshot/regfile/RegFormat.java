@@ -1,4 +1,4 @@
-package dev.mapiagent.agent.host.snapshot;
+package dev.mapiagent.agent.host.snapshot.regfile;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.mapiagent.agent.host.snapshot;
+package dev.mapiagent.agent.host.snapshot.regfile;
 
 import dev.mapiagent.agent.host.Hive;
 import dev.mapiagent.agent.host.RegistryValue;

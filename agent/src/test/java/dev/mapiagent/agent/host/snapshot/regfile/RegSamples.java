@@ -1,4 +1,4 @@
-package dev.mapiagent.agent.host.snapshot;
+package dev.mapiagent.agent.host.snapshot.regfile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,13 +9,13 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** Samples for the snapshot tests: the realistic snapshot folder and .reg text in each encoding. */
-final class RegSamples {
+public final class RegSamples {
 
     private RegSamples() {
     }
 
     /** A snapshot of Ann's PC: a regedit export (UTF-16LE, BOM, CRLF), credentials, processes. */
-    static Path annPc() {
+    public static Path annPc() {
         try {
             return Path.of(RegSamples.class.getResource("/snapshot/ann-pc").toURI());
         } catch (URISyntaxException e) {
@@ -23,12 +23,12 @@ final class RegSamples {
         }
     }
 
-    static byte[] annPcRegistryBytes() throws IOException {
+    public static byte[] annPcRegistryBytes() throws IOException {
         return Files.readAllBytes(annPc().resolve("registry.reg"));
     }
 
     /** A writable copy of Ann's snapshot. */
-    static Path copyOfAnnPc(Path into) {
+    public static Path copyOfAnnPc(Path into) {
         Path from = annPc();
         Path to = into.resolve("ann-pc");
         try (Stream<Path> files = Files.walk(from)) {
@@ -42,7 +42,7 @@ final class RegSamples {
     }
 
     /** Text written with LF line ends as regedit writes it: UTF-16LE, BOM, CRLF. */
-    static byte[] utf16WithBom(String text) {
+    public static byte[] utf16WithBom(String text) {
         byte[] body = text.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_16LE);
         byte[] out = new byte[body.length + 2];
         out[0] = (byte) 0xFF;
@@ -51,11 +51,11 @@ final class RegSamples {
         return out;
     }
 
-    static byte[] utf8(String text) {
+    public static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    static RegFile parseUtf8(String text) {
+    public static RegFile parseUtf8(String text) {
         return RegFile.parse(utf8(text), "registry.reg");
     }
 }
