@@ -1,23 +1,23 @@
 package dev.mapiagent.agent.cli;
 
-import dev.mapiagent.agent.diagnosis.DiagnosisInput;
-import dev.mapiagent.agent.diagnosis.Diagnoser;
-import dev.mapiagent.agent.host.Host;
-import dev.mapiagent.outlook.status.ConnectionStatusParser;
-import dev.mapiagent.protocol.Report;
-import dev.mapiagent.protocol.Verdicts;
 import dev.mapiagent.agent.collector.AgentHttp;
 import dev.mapiagent.agent.collector.TrustAnchors;
 import dev.mapiagent.agent.collector.probe.EndpointProber;
 import dev.mapiagent.agent.collector.probe.ProbeTargets;
 import dev.mapiagent.agent.collector.probe.ProbedReport;
+import dev.mapiagent.agent.diagnosis.Diagnoser;
+import dev.mapiagent.agent.diagnosis.DiagnosisInput;
+import dev.mapiagent.agent.host.Host;
+import dev.mapiagent.outlook.status.ConnectionStatusParser;
+import dev.mapiagent.protocol.Report;
+import dev.mapiagent.protocol.Verdicts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Duration;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -1,7 +1,7 @@
 package dev.mapiagent.agent.cli;
 
-import dev.mapiagent.agent.diagnosis.DiagnosisInput;
 import dev.mapiagent.agent.diagnosis.Diagnoser;
+import dev.mapiagent.agent.diagnosis.DiagnosisInput;
 import dev.mapiagent.agent.heal.HealContext;
 import dev.mapiagent.agent.heal.HealRequest;
 import dev.mapiagent.agent.heal.HealResult;

@@ -1,14 +1,5 @@
 package dev.mapiagent.agent.cli;
 
-import dev.mapiagent.agent.config.AgentConfig;
-import dev.mapiagent.agent.config.ConfigFiles;
-import dev.mapiagent.agent.config.ConfigLoader;
-import dev.mapiagent.agent.diagnosis.DiagnosisInput;
-import dev.mapiagent.agent.diagnosis.Diagnoser;
-import dev.mapiagent.agent.heal.HealContext;
-import dev.mapiagent.agent.heal.Healer;
-import dev.mapiagent.agent.host.AgentLogFile;
-import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.agent.collector.AgentHttp;
 import dev.mapiagent.agent.collector.CollectorAddress;
 import dev.mapiagent.agent.collector.CollectorClient;
@@ -17,6 +8,15 @@ import dev.mapiagent.agent.collector.Spool;
 import dev.mapiagent.agent.collector.TokenStore;
 import dev.mapiagent.agent.collector.TrustAnchors;
 import dev.mapiagent.agent.collector.probe.EndpointProber;
+import dev.mapiagent.agent.config.AgentConfig;
+import dev.mapiagent.agent.config.ConfigFiles;
+import dev.mapiagent.agent.config.ConfigLoader;
+import dev.mapiagent.agent.diagnosis.Diagnoser;
+import dev.mapiagent.agent.diagnosis.DiagnosisInput;
+import dev.mapiagent.agent.heal.HealContext;
+import dev.mapiagent.agent.heal.Healer;
+import dev.mapiagent.agent.host.AgentLogFile;
+import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.agent.run.CommandRunner;
 import dev.mapiagent.agent.run.FinishedCommands;
 import dev.mapiagent.agent.run.LogonCycle;
@@ -39,9 +39,9 @@ import java.util.random.RandomGenerator;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The logon mode (DESIGN.md §7): one instance per user; after a random delay diagnose, heal what policy

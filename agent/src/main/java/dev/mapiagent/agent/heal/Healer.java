@@ -1,7 +1,7 @@
 package dev.mapiagent.agent.heal;
 
-import dev.mapiagent.agent.diagnosis.DiagnosisInput;
 import dev.mapiagent.agent.diagnosis.Diagnoser;
+import dev.mapiagent.agent.diagnosis.DiagnosisInput;
 import dev.mapiagent.agent.host.EventLog;
 import dev.mapiagent.protocol.Finding;
 import dev.mapiagent.protocol.HealAction;

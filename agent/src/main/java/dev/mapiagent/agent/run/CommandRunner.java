@@ -1,6 +1,8 @@
 package dev.mapiagent.agent.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mapiagent.agent.collector.PendingCommand;
+import dev.mapiagent.agent.collector.SpoolItem;
 import dev.mapiagent.agent.heal.HealEvents;
 import dev.mapiagent.agent.heal.HealRequest;
 import dev.mapiagent.agent.heal.HealResult;
@@ -9,8 +11,6 @@ import dev.mapiagent.agent.heal.JournalStep;
 import dev.mapiagent.agent.heal.StepState;
 import dev.mapiagent.agent.heal.UnsafePathException;
 import dev.mapiagent.agent.host.EventLog;
-import dev.mapiagent.agent.collector.PendingCommand;
-import dev.mapiagent.agent.collector.SpoolItem;
 import dev.mapiagent.protocol.CommandStatus;
 import dev.mapiagent.protocol.HealAction;
 import dev.mapiagent.protocol.ProtocolJson;

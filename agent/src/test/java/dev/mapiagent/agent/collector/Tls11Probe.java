@@ -3,7 +3,6 @@ package dev.mapiagent.agent.collector;
 import java.nio.file.Path;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 
 /**
  * Run by {@link AgentTlsTest} in a JVM whose java.security allows TLS 1.1: serves TLS 1.1 only, connects once with a

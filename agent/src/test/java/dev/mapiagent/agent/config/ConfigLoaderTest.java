@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mapiagent.agent.host.Hive;
 import dev.mapiagent.agent.host.RegistryValue;
-import dev.mapiagent.agent.host.snapshot.regfile.MemoryRegistry;
 import dev.mapiagent.agent.host.snapshot.SnapshotHost;
+import dev.mapiagent.agent.host.snapshot.regfile.MemoryRegistry;
 import dev.mapiagent.protocol.HealAction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,18 +1,18 @@
 package dev.mapiagent.agent.host.snapshot;
 
-import dev.mapiagent.agent.host.snapshot.regfile.RegFile;
-import dev.mapiagent.agent.host.snapshot.regfile.SnapshotText;
-import dev.mapiagent.agent.host.snapshot.regfile.SnapshotFiles;
 import dev.mapiagent.agent.host.AgentLogFile;
 import dev.mapiagent.agent.host.BadSnapshotException;
+import dev.mapiagent.agent.host.CredentialVault;
 import dev.mapiagent.agent.host.EventLog;
 import dev.mapiagent.agent.host.FileEventLog;
 import dev.mapiagent.agent.host.FileVersions;
-import dev.mapiagent.agent.host.CredentialVault;
 import dev.mapiagent.agent.host.Hive;
 import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.agent.host.Processes;
 import dev.mapiagent.agent.host.Registry;
+import dev.mapiagent.agent.host.snapshot.regfile.RegFile;
+import dev.mapiagent.agent.host.snapshot.regfile.SnapshotFiles;
+import dev.mapiagent.agent.host.snapshot.regfile.SnapshotText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,13 +3,12 @@ package dev.mapiagent.agent.diagnosis.evidence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mapiagent.protocol.AutodiscoverSection;
+import dev.mapiagent.protocol.AutodiscoverSection.AutodiscoverFile;
 import dev.mapiagent.protocol.Finding;
 import dev.mapiagent.protocol.Severity;
-import dev.mapiagent.protocol.AutodiscoverSection.AutodiscoverFile;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package dev.mapiagent.agent.host.snapshot;
 
-import dev.mapiagent.agent.host.snapshot.regfile.RegSamples;
 import static dev.mapiagent.agent.host.CredentialType.DOMAIN_PASSWORD;
 import static dev.mapiagent.agent.host.CredentialType.GENERIC;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mapiagent.agent.host.BadSnapshotException;
 import dev.mapiagent.agent.host.CredentialPersist;
 import dev.mapiagent.agent.host.StoredCredential;
+import dev.mapiagent.agent.host.snapshot.regfile.RegSamples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.mapiagent.agent.host.snapshot;
 
-import dev.mapiagent.agent.host.snapshot.regfile.RegSamples;
 import static dev.mapiagent.agent.host.Hive.HKEY_CURRENT_USER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -11,6 +10,7 @@ import dev.mapiagent.agent.host.BadSnapshotException;
 import dev.mapiagent.agent.host.CredentialType;
 import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.agent.host.ProcessInfo;
+import dev.mapiagent.agent.host.snapshot.regfile.RegSamples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,7 +1,5 @@
 package dev.mapiagent.agent.host.snapshot;
 
-import dev.mapiagent.agent.host.snapshot.regfile.RegFile;
-import dev.mapiagent.agent.host.snapshot.regfile.RegSamples;
 import static dev.mapiagent.agent.host.Hive.HKEY_CURRENT_USER;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mapiagent.agent.host.HostException;
+import dev.mapiagent.agent.host.snapshot.regfile.RegFile;
+import dev.mapiagent.agent.host.snapshot.regfile.RegSamples;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
