@@ -28,6 +28,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What the logon mode does: the first cycle diagnoses, heals what policy lets it heal by itself, reports
@@ -69,7 +70,7 @@ public final class LogonCycle {
     /** Builds the command runner once the cycle can give it the current diagnosis. */
     @FunctionalInterface
     public interface CommandRunnerFactory {
-        CommandRunner create(Healer healer, java.util.function.Supplier<Report> diagnosis);
+        CommandRunner create(Healer healer, Supplier<Report> diagnosis);
     }
 
     /** The first cycle after logon; true when the collector took everything. */

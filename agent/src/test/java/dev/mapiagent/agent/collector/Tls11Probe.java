@@ -1,5 +1,7 @@
 package dev.mapiagent.agent.collector;
 
+import java.net.URI;
+
 import java.nio.file.Path;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -27,7 +29,7 @@ public final class Tls11Probe {
 
     private static String plainHandshake(TestTls tls, TlsTestServer server) throws Exception {
         SSLContext context = TrustAnchors.pinned(tls.pem());
-        int port = java.net.URI.create(server.url()).getPort();
+        int port = URI.create(server.url()).getPort();
         try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("localhost", port)) {
             socket.setEnabledProtocols(new String[] {"TLSv1.1"});
             socket.startHandshake();

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
@@ -63,7 +64,7 @@ class FinishedCommandsTest {
         finished.remember(result("c2", "done"));
 
         try (var files = Files.list(state)) {
-            assertEquals(java.util.List.of(FinishedCommands.FILE_NAME),
+            assertEquals(List.of(FinishedCommands.FILE_NAME),
                     files.map(p -> p.getFileName().toString()).toList());
         }
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -75,10 +76,10 @@ public final class EndpointProber {
         return findings;
     }
 
-    private static java.util.Optional<Finding> statusFinding(URI uri, int status) {
+    private static Optional<Finding> statusFinding(URI uri, int status) {
         String evidence = "GET " + uri + " -> HTTP " + status;
         String host = uri.getHost();
-        return java.util.Optional.ofNullable(switch (status) {
+        return Optional.ofNullable(switch (status) {
             case 503 -> Finding.of(FindingCode.MAPI_ENDPOINT_HTTP_503, Severity.ERROR,
                     host + " answers 503 on /mapi: the MSExchangeMapi application pool is probably stopped.", evidence);
             case 404 -> Finding.of(FindingCode.MAPI_ENDPOINT_HTTP_404, Severity.ERROR,

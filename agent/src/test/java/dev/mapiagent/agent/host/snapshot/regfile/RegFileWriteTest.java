@@ -11,7 +11,9 @@ import dev.mapiagent.agent.host.RegistryValueType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +25,7 @@ class RegFileWriteTest {
         return registry.keys().stream()
                 .map(key -> key.hive() + "\\" + key.path() + " " + key.values().stream()
                         .map(v -> v.name() + "=" + v.type() + "/" + v.rawType() + ":"
-                                + (v.data() instanceof byte[] b ? java.util.HexFormat.of().formatHex(b) : v.data()))
+                                + (v.data() instanceof byte[] b ? HexFormat.of().formatHex(b) : v.data()))
                         .collect(Collectors.joining(", ")))
                 .toList();
     }
@@ -127,7 +129,7 @@ class RegFileWriteTest {
 
         String classesRoot = "\r\n[HKEY_CLASSES_ROOT\\Outlook.Application]\r\n@=\"Microsoft Outlook 16.0 Object Library\"\r\n"
                 + "\r\n[HKEY_CLASSES_ROOT\\Outlook.Application\\CLSID]\r\n@=\"{0006F03A-0000-0000-C000-000000000046}\"\r\n";
-        assertEquals(1, text.split(java.util.regex.Pattern.quote(classesRoot), -1).length - 1);
+        assertEquals(1, text.split(Pattern.quote(classesRoot), -1).length - 1);
     }
 
     /** Strings are decoded as Windows' readers see them; the bytes of a value that did not change are kept as read. */
