@@ -2,11 +2,11 @@ package dev.mapiagent.agent.cli;
 
 import dev.mapiagent.agent.collector.AgentHttp;
 import dev.mapiagent.agent.collector.TrustAnchors;
-import dev.mapiagent.agent.collector.probe.EndpointProber;
-import dev.mapiagent.agent.collector.probe.ProbeTargets;
-import dev.mapiagent.agent.collector.probe.ProbedReport;
 import dev.mapiagent.agent.diagnosis.Diagnoser;
 import dev.mapiagent.agent.diagnosis.DiagnosisInput;
+import dev.mapiagent.agent.diagnosis.probe.EndpointProber;
+import dev.mapiagent.agent.diagnosis.probe.ProbeTargets;
+import dev.mapiagent.agent.diagnosis.probe.ProbedReport;
 import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.outlook.status.ConnectionStatusParser;
 import dev.mapiagent.protocol.Report;

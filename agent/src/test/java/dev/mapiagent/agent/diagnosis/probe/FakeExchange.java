@@ -1,4 +1,4 @@
-package dev.mapiagent.agent.collector.probe;
+package dev.mapiagent.agent.diagnosis.probe;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsConfigurator;

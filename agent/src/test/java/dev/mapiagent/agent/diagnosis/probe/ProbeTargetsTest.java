@@ -1,4 +1,4 @@
-package dev.mapiagent.agent.collector.probe;
+package dev.mapiagent.agent.diagnosis.probe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package dev.mapiagent.agent.collector.probe;
+package dev.mapiagent.agent.diagnosis.probe;
 
 import dev.mapiagent.protocol.Finding;
 import dev.mapiagent.protocol.FindingCode;
