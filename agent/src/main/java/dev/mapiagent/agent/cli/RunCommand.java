@@ -12,9 +12,11 @@ import dev.mapiagent.agent.config.ConfigFiles;
 import dev.mapiagent.agent.config.ConfigLoader;
 import dev.mapiagent.agent.diagnosis.Diagnoser;
 import dev.mapiagent.agent.diagnosis.DiagnosisInput;
+import dev.mapiagent.agent.diagnosis.PcState;
 import dev.mapiagent.agent.diagnosis.probe.EndpointProber;
 import dev.mapiagent.agent.heal.HealContext;
 import dev.mapiagent.agent.heal.Healer;
+import dev.mapiagent.agent.heal.JournalStore;
 import dev.mapiagent.agent.host.AgentLogFile;
 import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.agent.run.CommandRunner;
@@ -113,13 +115,13 @@ public class RunCommand implements Callable<Integer> {
             sleep(randomUpTo(config.startDelayMax(), random));
             DiagnosisInput input = DiagnosisInput.defaults();
             Diagnoser diagnoser = new Diagnoser(host, clock, AgentVersion.current());
-            Healer healer = new Healer(HealContext.of(host, input.officeCredentialPrefixes()), diagnoser, input, clock);
-            LogonCycle cycle = new LogonCycle(diagnoser, healer, state, config, collector,
-                    new Spool(state.resolve("spool"), SPOOL_MAX_ITEMS, SPOOL_MAX_BYTES),
-                    config.probeEndpoints() ? Optional.of(new EndpointProber(probeHttp)) : Optional.empty(),
-                    (h, diagnosis) -> new CommandRunner(h, config.allowedRemoteActions(), host.eventLog(), diagnosis, clock,
-                            new FinishedCommands(state)),
-                    log, host.eventLog());
+            PcState pc = new PcState(diagnoser, input, new JournalStore(state)::anyCompleted,
+                    config.probeEndpoints() ? Optional.of(new EndpointProber(probeHttp)) : Optional.empty());
+            Healer healer = new Healer(HealContext.of(host, input.officeCredentialPrefixes()), pc, clock);
+            CommandRunner commands = new CommandRunner(healer, config.allowedRemoteActions(), host.eventLog(), pc, clock,
+                    new FinishedCommands(state));
+            LogonCycle cycle = new LogonCycle(pc, healer, commands, config, collector,
+                    new Spool(state.resolve("spool"), SPOOL_MAX_ITEMS, SPOOL_MAX_BYTES), log, host.eventLog());
             boolean delivered = cycle.first();
             keepStartupArchive(log);
             if (once || !config.stayResident()) {

@@ -3,6 +3,7 @@ package dev.mapiagent.agent.run;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mapiagent.agent.collector.PendingCommand;
 import dev.mapiagent.agent.collector.SpoolItem;
+import dev.mapiagent.agent.diagnosis.PcState;
 import dev.mapiagent.agent.heal.HealEvents;
 import dev.mapiagent.agent.heal.HealRequest;
 import dev.mapiagent.agent.heal.HealResult;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -44,20 +44,20 @@ public final class CommandRunner {
     private final Healer healer;
     private final Set<HealAction> allowed;
     private final EventLog events;
-    private final Supplier<Report> diagnosis;
+    private final PcState pc;
     private final Clock clock;
     private final FinishedCommands finished;
 
     /**
-     * @param diagnosis the current state, sent as "before" with a refusal
+     * @param pc what the PC looks like now, sent as "before" with a refusal
      * @param finished  the results of the commands this agent finished, kept across restarts
      */
-    public CommandRunner(Healer healer, Set<HealAction> allowed, EventLog events, Supplier<Report> diagnosis, Clock clock,
+    public CommandRunner(Healer healer, Set<HealAction> allowed, EventLog events, PcState pc, Clock clock,
                          FinishedCommands finished) {
         this.healer = healer;
         this.allowed = Set.copyOf(allowed);
         this.events = events;
-        this.diagnosis = diagnosis;
+        this.pc = pc;
         this.clock = clock;
         this.finished = finished;
     }
@@ -117,7 +117,7 @@ public final class CommandRunner {
             String message = "refused: local policy (AllowedRemoteActions) does not allow " + String.join(", ", notAllowed);
             events.write(EventLog.Level.WARNING, HealEvents.REMOTE_COMMAND_REFUSED,
                     "remote command " + command.commandId() + " " + message);
-            return Optional.of(result(command, CommandStatus.REFUSED, EXIT_REFUSED, message, diagnosis.get(), null));
+            return Optional.of(result(command, CommandStatus.REFUSED, EXIT_REFUSED, message, pc.now(), null));
         }
         HealResult heal;
         try {
@@ -126,7 +126,7 @@ public final class CommandRunner {
             events.write(EventLog.Level.WARNING, HealEvents.REMOTE_COMMAND_REFUSED,
                     "remote command " + command.commandId() + " refused: " + e.getMessage());
             return Optional.of(result(command, CommandStatus.REFUSED, EXIT_REFUSED, "refused: " + e.getMessage(),
-                    diagnosis.get(), null));
+                    pc.now(), null));
         }
         boolean failed = heal.anyFailed();
         int exit = failed || Verdicts.hasProblem(heal.after().findings()) ? EXIT_PROBLEMS : EXIT_OK;
