@@ -1,6 +1,6 @@
 package dev.mapiagent.agent.collector;
 
-import dev.mapiagent.agent.config.ConfigException;
+import dev.mapiagent.agent.host.BadInputException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -16,23 +16,23 @@ public record CollectorAddress(URI base) {
 
     public static CollectorAddress parse(String url) {
         if (url == null || url.isBlank()) {
-            throw new ConfigException("CollectorUrl is not configured (policy, config file or MSI property)");
+            throw new BadInputException("CollectorUrl is not configured (policy, config file or MSI property)");
         }
         URI uri;
         try {
             uri = new URI(url.strip());
         } catch (URISyntaxException e) {
-            throw new ConfigException("CollectorUrl is not a URL: " + url);
+            throw new BadInputException("CollectorUrl is not a URL: " + url);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-            throw new ConfigException("CollectorUrl must be an https:// URL: " + url);
+            throw new BadInputException("CollectorUrl must be an https:// URL: " + url);
         }
         if (uri.getUserInfo() != null || uri.getQuery() != null || uri.getFragment() != null) {
-            throw new ConfigException("CollectorUrl must have no user, query or fragment: " + url);
+            throw new BadInputException("CollectorUrl must have no user, query or fragment: " + url);
         }
         if (scheme.equals("http") && !isLoopback(uri.getHost())) {
-            throw new ConfigException("CollectorUrl uses plain http to a non-loopback host; use https: " + url);
+            throw new BadInputException("CollectorUrl uses plain http to a non-loopback host; use https: " + url);
         }
         String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
         return new CollectorAddress(uri.resolve(path.endsWith("/") ? path : path + "/"));

@@ -1,6 +1,7 @@
 package dev.mapiagent.agent.collector;
 
 import dev.mapiagent.agent.host.AtomicFiles;
+import dev.mapiagent.agent.host.BadSnapshotException;
 import dev.mapiagent.agent.host.BoundedFiles;
 import dev.mapiagent.agent.host.HostException;
 import dev.mapiagent.agent.host.SecretProtector;
@@ -39,7 +40,7 @@ public final class TokenStore {
         try {
             String token = new String(protector.unprotect(BoundedFiles.read(file, MAX_BYTES)), StandardCharsets.UTF_8).strip();
             return token.isEmpty() ? Optional.empty() : Optional.of(token);
-        } catch (IOException | HostException e) {
+        } catch (IOException | HostException | BadSnapshotException e) {
             return Optional.empty();
         }
     }

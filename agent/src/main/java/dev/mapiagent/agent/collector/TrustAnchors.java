@@ -1,6 +1,6 @@
 package dev.mapiagent.agent.collector;
 
-import dev.mapiagent.agent.config.ConfigException;
+import dev.mapiagent.agent.host.BadInputException;
 import dev.mapiagent.agent.host.BoundedFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -53,14 +53,14 @@ public final class TrustAnchors {
             certificates = CertificateFactory.getInstance("X.509")
                     .generateCertificates(new ByteArrayInputStream(BoundedFiles.read(pem, MAX_PEM_BYTES)));
         } catch (BoundedFiles.RefusedFileException e) {
-            throw new ConfigException("CollectorCaCertificate refused: " + e.getMessage());
+            throw new BadInputException("CollectorCaCertificate refused: " + e.getMessage());
         } catch (IOException e) {
-            throw new ConfigException("CollectorCaCertificate cannot be read: " + pem);
+            throw new BadInputException("CollectorCaCertificate cannot be read: " + pem);
         } catch (GeneralSecurityException e) {
-            throw new ConfigException("CollectorCaCertificate is not a PEM certificate: " + pem);
+            throw new BadInputException("CollectorCaCertificate is not a PEM certificate: " + pem);
         }
         if (certificates.isEmpty()) {
-            throw new ConfigException("CollectorCaCertificate holds no certificate: " + pem);
+            throw new BadInputException("CollectorCaCertificate holds no certificate: " + pem);
         }
         try {
             KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());

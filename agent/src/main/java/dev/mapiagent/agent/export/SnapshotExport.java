@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.mapiagent.agent.diagnosis.evidence.AutodiscoverCacheReader;
 import dev.mapiagent.agent.diagnosis.evidence.OutlookDetector;
+import dev.mapiagent.agent.host.BadInputException;
 import dev.mapiagent.agent.host.Hive;
 import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.agent.host.HostException;
@@ -47,7 +48,7 @@ public final class SnapshotExport {
     public static Summary export(Host host, Path out, Optional<String> connectionStatus) {
         Path target = out.toAbsolutePath().normalize();
         if (Files.exists(target) && !isEmptyFolder(target)) {
-            throw new ExportException(out + " already exists and is not empty; choose a new folder");
+            throw new BadInputException(out + " already exists and is not empty; choose a new folder");
         }
         Path parent = target.getParent();
         Path temp = null;

@@ -3,6 +3,7 @@ package dev.mapiagent.agent.heal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mapiagent.agent.host.AtomicFiles;
+import dev.mapiagent.agent.host.BadSnapshotException;
 import dev.mapiagent.agent.host.BoundedFiles;
 import dev.mapiagent.agent.host.HostException;
 import dev.mapiagent.protocol.ProtocolJson;
@@ -92,7 +93,7 @@ public final class JournalStore {
     private boolean completed(String journalId) {
         try {
             return load(journalId).state() == JournalState.COMPLETED;
-        } catch (UnknownJournalException | HostException e) {
+        } catch (UnknownJournalException | HostException | BadSnapshotException e) {
             return false;
         }
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mapiagent.agent.config.ConfigException;
+import dev.mapiagent.agent.host.BadInputException;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +34,7 @@ class CollectorAddressTest {
     @ValueSource(strings = {"http://collector.contoso.com", "http://10.0.0.5:8080", "http://localhost.evil.com",
         "http://127.0.0.1.nip.io"})
     void plainHttpIsRefusedForAnyOtherHost(String url) {
-        ConfigException e = assertThrows(ConfigException.class, () -> CollectorAddress.parse(url));
+        BadInputException e = assertThrows(BadInputException.class, () -> CollectorAddress.parse(url));
 
         assertTrue(e.getMessage().startsWith("CollectorUrl uses plain http to a non-loopback host"), e.getMessage());
     }
@@ -43,12 +43,12 @@ class CollectorAddressTest {
     @ValueSource(strings = {"ftp://collector.contoso.com", "collector.contoso.com", "https://user:pw@collector.contoso.com",
         "https://collector.contoso.com/?x=1"})
     void otherFormsAreRefused(String url) {
-        assertThrows(ConfigException.class, () -> CollectorAddress.parse(url));
+        assertThrows(BadInputException.class, () -> CollectorAddress.parse(url));
     }
 
     @Test
     void missingUrlSaysWhereToConfigureIt() {
-        ConfigException e = assertThrows(ConfigException.class, () -> CollectorAddress.parse(""));
+        BadInputException e = assertThrows(BadInputException.class, () -> CollectorAddress.parse(""));
 
         assertTrue(e.getMessage().startsWith("CollectorUrl is not configured"));
     }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mapiagent.agent.config.ConfigException;
+import dev.mapiagent.agent.host.BadInputException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -16,8 +16,8 @@ class TrustAnchorsTest {
     @Test
     @DisabledOnOs(OS.WINDOWS)
     void aCollectorCaCertificateThatIsAnEndlessDeviceIsRefusedUnread() {
-        ConfigException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
-                () -> assertThrows(ConfigException.class, () -> TrustAnchors.pinned(Path.of("/dev/zero"))));
+        BadInputException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> assertThrows(BadInputException.class, () -> TrustAnchors.pinned(Path.of("/dev/zero"))));
         assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
     }
 }

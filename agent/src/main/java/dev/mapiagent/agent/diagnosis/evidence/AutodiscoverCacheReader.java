@@ -1,5 +1,6 @@
 package dev.mapiagent.agent.diagnosis.evidence;
 
+import dev.mapiagent.agent.host.BadSnapshotException;
 import dev.mapiagent.agent.host.HostException;
 import dev.mapiagent.outlook.autodiscover.AutodiscoverParseException;
 import dev.mapiagent.outlook.autodiscover.AutodiscoverParser;
@@ -86,7 +87,7 @@ public final class AutodiscoverCacheReader {
             List<Path> files;
             try {
                 files = list(dir, folder);
-            } catch (HostException e) {
+            } catch (HostException | BadSnapshotException e) {
                 entries.add(failed(relative(localAppData, dir), e.getMessage()));
                 continue;
             }
