@@ -8,6 +8,7 @@ import dev.mapiagent.agent.diagnosis.PcState;
 import dev.mapiagent.agent.diagnosis.probe.EndpointProber;
 import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.outlook.status.ConnectionStatusParser;
+import dev.mapiagent.protocol.ExitCode;
 import dev.mapiagent.protocol.Report;
 import dev.mapiagent.protocol.Verdicts;
 import java.io.IOException;

@@ -9,6 +9,7 @@ import dev.mapiagent.agent.heal.HealResult;
 import dev.mapiagent.agent.heal.Healer;
 import dev.mapiagent.agent.heal.JournalStore;
 import dev.mapiagent.agent.host.Host;
+import dev.mapiagent.protocol.ExitCode;
 import dev.mapiagent.protocol.HealAction;
 import dev.mapiagent.protocol.Verdicts;
 import java.time.Clock;

@@ -3,6 +3,7 @@ package dev.mapiagent.agent.cli;
 import dev.mapiagent.agent.host.BadInputException;
 import dev.mapiagent.agent.host.HostException;
 import dev.mapiagent.outlook.InputException;
+import dev.mapiagent.protocol.ExitCode;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;

@@ -5,6 +5,7 @@ import dev.mapiagent.outlook.status.ConnectionStatusParser;
 import dev.mapiagent.outlook.status.FailureThreshold;
 import dev.mapiagent.outlook.status.ParsedStatusTable;
 import dev.mapiagent.outlook.status.StatusParseException;
+import dev.mapiagent.protocol.ExitCode;
 import java.io.InputStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -29,6 +29,7 @@ import dev.mapiagent.agent.startup.ArchiveStamp;
 import dev.mapiagent.agent.startup.StartupArchive;
 import dev.mapiagent.agent.startup.StartupArchiveKeeper;
 import dev.mapiagent.agent.startup.UnreachableArchiveException;
+import dev.mapiagent.protocol.ExitCode;
 import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;

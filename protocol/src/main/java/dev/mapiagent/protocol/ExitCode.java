@@ -1,6 +1,9 @@
-package dev.mapiagent.agent.cli;
+package dev.mapiagent.protocol;
 
-/** The exit codes of DESIGN.md §4; Intune Remediations reads 0 and 1. */
+/**
+ * The exit-code contract of the agent (DESIGN.md §4), for its commands and for a command result's {@code exitCode};
+ * Intune Remediations reads 0 and 1.
+ */
 public final class ExitCode {
 
     /** No problem found, or done. */
