@@ -1,6 +1,5 @@
 package dev.mapiagent.agent.run;
 
-import dev.mapiagent.agent.collector.Backoff;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 

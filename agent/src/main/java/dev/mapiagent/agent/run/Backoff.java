@@ -1,4 +1,4 @@
-package dev.mapiagent.agent.collector;
+package dev.mapiagent.agent.run;
 
 import java.time.Duration;
 import java.util.random.RandomGenerator;

@@ -1,4 +1,4 @@
-package dev.mapiagent.agent.collector;
+package dev.mapiagent.agent.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
