@@ -11,7 +11,7 @@ public final class Backoff {
 
     private final Duration base;
     private final Duration cap;
-    private final RandomGenerator random;
+    private final Jitter jitter;
 
     public Backoff(Duration base, Duration cap, RandomGenerator random) {
         if (base.isNegative() || base.isZero() || cap.compareTo(base) < 0) {
@@ -19,7 +19,7 @@ public final class Backoff {
         }
         this.base = base;
         this.cap = cap;
-        this.random = random;
+        this.jitter = new Jitter(random);
     }
 
     /** The upper bound of the wait before retry {@code attempt}. */
@@ -36,6 +36,6 @@ public final class Backoff {
     }
 
     public Duration delay(int attempt) {
-        return Duration.ofMillis(random.nextLong(ceiling(attempt).toMillis() + 1));
+        return jitter.upTo(ceiling(attempt));
     }
 }
