@@ -13,6 +13,7 @@ import dev.mapiagent.agent.host.Registry;
 import dev.mapiagent.agent.host.RegistryValue;
 import dev.mapiagent.agent.host.StoredCredential;
 import dev.mapiagent.agent.host.UnreadableKeyException;
+import dev.mapiagent.agent.host.snapshot.SnapshotLayout;
 import dev.mapiagent.agent.host.snapshot.regfile.MemoryRegistry;
 import dev.mapiagent.agent.host.snapshot.regfile.RegFile;
 import dev.mapiagent.agent.host.snapshot.regfile.RegFormat;
@@ -56,13 +57,13 @@ public final class SnapshotExport {
             Files.createDirectories(parent);
             temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".");
             MemoryRegistry registry = copyRegistry(host.registry());
-            RegFile.of(registry, RegFormat.regedit()).write(temp.resolve("registry.reg"));
-            int credentials = writeCredentials(host, temp.resolve("credentials.json"));
-            writeProcesses(host, temp.resolve("processes.json"));
-            writeFileVersions(host, registry, temp.resolve("files.json"));
-            int cacheFiles = copyCache(host.localAppData(), temp.resolve("LocalAppData"));
+            RegFile.of(registry, RegFormat.regedit()).write(temp.resolve(SnapshotLayout.REGISTRY_FILE));
+            int credentials = writeCredentials(host, temp.resolve(SnapshotLayout.CREDENTIALS_FILE));
+            writeProcesses(host, temp.resolve(SnapshotLayout.PROCESSES_FILE));
+            writeFileVersions(host, registry, temp.resolve(SnapshotLayout.FILES_FILE));
+            int cacheFiles = copyCache(host.localAppData(), temp.resolve(SnapshotLayout.LOCAL_APP_DATA));
             if (connectionStatus.isPresent()) {
-                Files.writeString(temp.resolve("connection-status.txt"), connectionStatus.get(), StandardCharsets.UTF_8);
+                Files.writeString(temp.resolve(SnapshotLayout.CONNECTION_STATUS_FILE), connectionStatus.get(), StandardCharsets.UTF_8);
             }
             if (Files.exists(target)) {
                 Files.delete(target);
