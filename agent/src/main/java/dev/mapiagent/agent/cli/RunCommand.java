@@ -19,6 +19,7 @@ import dev.mapiagent.agent.heal.Healer;
 import dev.mapiagent.agent.heal.JournalStore;
 import dev.mapiagent.agent.host.AgentLogFile;
 import dev.mapiagent.agent.host.Host;
+import dev.mapiagent.agent.host.StateFolder;
 import dev.mapiagent.agent.run.CommandRunner;
 import dev.mapiagent.agent.run.FinishedCommands;
 import dev.mapiagent.agent.run.Jitter;
@@ -114,7 +115,7 @@ public class RunCommand implements Callable<Integer> {
             CommandRunner commands = new CommandRunner(healer, config.allowedRemoteActions(), host.eventLog(), pc, clock,
                     new FinishedCommands(state));
             LogonCycle cycle = new LogonCycle(pc, healer, commands, config, collector,
-                    new Spool(state.resolve("spool"), SPOOL_MAX_ITEMS, SPOOL_MAX_BYTES), log, host.eventLog());
+                    new Spool(state.resolve(StateFolder.SPOOL), SPOOL_MAX_ITEMS, SPOOL_MAX_BYTES), log, host.eventLog());
             boolean delivered = cycle.first();
             keepStartupArchive(log);
             if (once || !config.stayResident()) {

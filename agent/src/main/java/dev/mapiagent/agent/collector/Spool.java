@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mapiagent.agent.host.AtomicFiles;
 import dev.mapiagent.agent.host.BoundedFiles;
 import dev.mapiagent.agent.host.HostException;
+import dev.mapiagent.agent.host.StateFolder;
 import dev.mapiagent.protocol.ProtocolJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ public final class Spool {
     private static final String DROPPED_FILE = "dropped-count";
     /** "<item file name> <count>": the collector's failures on the item at the head of the spool, kept across runs. */
     private static final String FAILURES_FILE = "head-failures";
-    static final String SET_ASIDE_FOLDER = "set-aside";
+    static final String SET_ASIDE_FOLDER = StateFolder.SPOOL_SET_ASIDE;
     static final int ITEM_FAILURES_BEFORE_SET_ASIDE = 5;
     static final int SET_ASIDE_MAX = 20;
     private static final ObjectMapper JSON = ProtocolJson.mapper();

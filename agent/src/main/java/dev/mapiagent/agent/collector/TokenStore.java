@@ -5,6 +5,7 @@ import dev.mapiagent.agent.host.BadSnapshotException;
 import dev.mapiagent.agent.host.BoundedFiles;
 import dev.mapiagent.agent.host.HostException;
 import dev.mapiagent.agent.host.SecretProtector;
+import dev.mapiagent.agent.host.StateFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -20,7 +21,7 @@ import java.util.Optional;
  */
 public final class TokenStore {
 
-    public static final String FILE_NAME = "agent-token";
+    public static final String FILE_NAME = StateFolder.TOKEN;
 
     private final Path file;
     private final SecretProtector protector;

@@ -6,6 +6,7 @@ import dev.mapiagent.agent.host.AtomicFiles;
 import dev.mapiagent.agent.host.BadSnapshotException;
 import dev.mapiagent.agent.host.BoundedFiles;
 import dev.mapiagent.agent.host.HostException;
+import dev.mapiagent.agent.host.StateFolder;
 import dev.mapiagent.protocol.ProtocolJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ public final class JournalStore {
     private final ObjectMapper json = ProtocolJson.mapper();
 
     public JournalStore(Path stateFolder) {
-        this.dir = stateFolder.resolve("journal");
+        this.dir = stateFolder.resolve(StateFolder.JOURNAL);
     }
 
     /** Ids sort by time, so the newest journal is the greatest id. */
