@@ -3,18 +3,24 @@ package dev.mapiagent.agent;
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.equivalentTo;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.syntax.elements.GivenClassesConjunction;
 import dev.mapiagent.agent.host.windows.CredentialRecords;
 import dev.mapiagent.agent.host.windows.FixedFileVersion;
 import dev.mapiagent.agent.host.windows.MachineIdentity;
 import dev.mapiagent.agent.host.windows.ProcessImages;
 import dev.mapiagent.agent.host.windows.Win32ErrorText;
 import dev.mapiagent.agent.host.windows.WindowsHost;
+import java.util.Arrays;
 
 /**
  * The package boundaries of DESIGN.md §2, over the production classes of the agent and the modules it
@@ -26,6 +32,7 @@ import dev.mapiagent.agent.host.windows.WindowsHost;
 @AnalyzeClasses(packages = "dev.mapiagent", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+    private static final String AGENT = "dev.mapiagent.agent.";
     private static final String WINDOWS = "dev.mapiagent.agent.host.windows..";
 
     @ArchTest
@@ -64,6 +71,57 @@ class ArchitectureTest {
     static final ArchRule outlookParsersDoNotKnowTheAgent = noClasses()
             .that().resideInAPackage("dev.mapiagent.outlook..")
             .should().dependOnClassesThat().resideInAPackage("dev.mapiagent.agent..")
-            .allowEmptyShould(true) // the outlook module may still be empty while it is being written
             .because("the parsers are pure and shared");
+
+    @ArchTest
+    static final ArchRule outlookParsersImportOnlyTheProtocol = noClasses()
+            .that().resideInAPackage("dev.mapiagent.outlook..")
+            .should().dependOnClassesThat(resideInAPackage("dev.mapiagent..")
+                    .and(not(resideInAnyPackage("dev.mapiagent.outlook..", "dev.mapiagent.protocol.."))))
+            .because("the outlook module may import protocol only");
+
+    @ArchTest
+    static final ArchRule diagnosisImportsOnlyTheHostPorts = agentClassesIn("diagnosis..")
+            .should().dependOnClassesThat(agentOutside("diagnosis..", "host"))
+            .because("diagnosis reads the PC through the host ports and knows nothing of heals, runs or the CLI");
+
+    @ArchTest
+    static final ArchRule healImportsOnlyDiagnosisAndTheHostPorts = agentClassesIn("heal..")
+            .should().dependOnClassesThat(agentOutside("heal..", "diagnosis..", "host"))
+            .because("a heal diagnoses and acts through the host ports");
+
+    @ArchTest
+    static final ArchRule theSnapshotHostImportsOnlyTheHostPorts = agentClassesIn("host.snapshot..")
+            .should().dependOnClassesThat(agentOutside("host.snapshot..", "host"))
+            .because("a snapshot is one implementation of the host ports");
+
+    @ArchTest
+    static final ArchRule theWindowsHostImportsOnlyTheHostPorts = agentClassesIn("host.windows..")
+            .should().dependOnClassesThat(agentOutside("host.windows..", "host"))
+            .because("the Windows host is one implementation of the host ports");
+
+    @ArchTest
+    static final ArchRule theCollectorClientImportsOnlyTheHostPorts = agentClassesIn("collector..")
+            .should().dependOnClassesThat(agentOutside("collector..", "host"))
+            .because("the collector client speaks the protocol over HttpClient and reaches the PC through the host ports");
+
+    @ArchTest
+    static final ArchRule theRunImportsEverythingButTheCli = agentClassesIn("run..")
+            .should().dependOnClassesThat(resideInAPackage(AGENT + "cli.."))
+            .because("the CLI is the composition root above the run");
+
+    @ArchTest
+    static final ArchRule noCycleBetweenPackages = slices()
+            .matching("dev.mapiagent.(**)")
+            .should().beFreeOfCycles();
+
+    private static GivenClassesConjunction agentClassesIn(String pkg) {
+        return noClasses().that().resideInAPackage(AGENT + pkg);
+    }
+
+    /** An agent class outside the given packages ({@code host} alone is the ports' own package). */
+    private static DescribedPredicate<JavaClass> agentOutside(String... packages) {
+        String[] full = Arrays.stream(packages).map(p -> AGENT + p).toArray(String[]::new);
+        return resideInAPackage("dev.mapiagent.agent..").and(not(resideInAnyPackage(full)));
+    }
 }

@@ -3,6 +3,7 @@ package dev.mapiagent.bench;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mapiagent.protocol.ProtocolJson;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -132,7 +133,7 @@ final class Api {
             HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/healthz"))
                     .timeout(Duration.ofSeconds(2)).GET().build();
             return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,6 +1,8 @@
 package dev.mapiagent.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -74,7 +76,7 @@ public final class BenchMain implements Callable<Integer> {
         } catch (IOException notLinux) {
             // keep "unknown CPU"
         }
-        long memGiB = Math.round(((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        long memGiB = Math.round(((OperatingSystemMXBean) ManagementFactory
                 .getOperatingSystemMXBean()).getTotalMemorySize() / (1024.0 * 1024 * 1024));
         return "Machine: " + Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + memGiB
                 + " GiB, Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name")

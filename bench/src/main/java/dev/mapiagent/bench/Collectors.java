@@ -6,8 +6,10 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The collectors under test: the bench starts collector jars as processes of their own (fresh data directory or
@@ -109,7 +111,7 @@ final class Collectors implements AutoCloseable {
         }
         for (Instance instance : started) {
             try {
-                if (!instance.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!instance.process().waitFor(30, TimeUnit.SECONDS)) {
                     instance.process().destroyForcibly();
                 }
             } catch (InterruptedException e) {
@@ -125,7 +127,7 @@ final class Collectors implements AutoCloseable {
 
     private static void deleteTree(Path dir) {
         try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
             // a temp directory left behind is harmless
         }

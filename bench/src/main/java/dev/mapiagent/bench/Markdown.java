@@ -1,6 +1,7 @@
 package dev.mapiagent.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,7 +16,7 @@ final class Markdown {
     }
 
     Markdown row(Object... cells) {
-        rows.add(java.util.Arrays.stream(cells).map(Markdown::cell).toList());
+        rows.add(Arrays.stream(cells).map(Markdown::cell).toList());
         return this;
     }
 

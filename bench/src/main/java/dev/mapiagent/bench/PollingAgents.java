@@ -1,6 +1,7 @@
 package dev.mapiagent.bench;
 
 import dev.mapiagent.bench.Api.Agent;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -63,7 +64,7 @@ final class PollingAgents implements AutoCloseable {
     }
 
     /** Waits up to the timeout until all the commands were delivered; true when they were. */
-    boolean awaitDelivered(java.util.Collection<String> commandIds, long timeoutMillis) {
+    boolean awaitDelivered(Collection<String> commandIds, long timeoutMillis) {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (!deliveredAt.keySet().containsAll(commandIds)) {
             if (System.currentTimeMillis() > deadline) {

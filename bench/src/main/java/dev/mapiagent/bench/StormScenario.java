@@ -3,6 +3,7 @@ package dev.mapiagent.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -83,6 +84,6 @@ final class StormScenario {
     }
 
     private static String pair(Latencies l) {
-        return String.format(java.util.Locale.ROOT, "%.1f / %.1f", l.percentileMillis(50), l.percentileMillis(99));
+        return String.format(Locale.ROOT, "%.1f / %.1f", l.percentileMillis(50), l.percentileMillis(99));
     }
 }

@@ -1,23 +1,23 @@
 package dev.mapiagent.agent.cli;
 
-import dev.mapiagent.agent.diagnosis.DiagnosisInput;
+import dev.mapiagent.agent.collector.AgentHttp;
+import dev.mapiagent.agent.collector.TrustAnchors;
 import dev.mapiagent.agent.diagnosis.Diagnoser;
+import dev.mapiagent.agent.diagnosis.DiagnosisInput;
+import dev.mapiagent.agent.diagnosis.PcState;
+import dev.mapiagent.agent.diagnosis.probe.EndpointProber;
 import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.outlook.status.ConnectionStatusParser;
+import dev.mapiagent.protocol.ExitCode;
 import dev.mapiagent.protocol.Report;
 import dev.mapiagent.protocol.Verdicts;
-import dev.mapiagent.agent.report.AgentHttp;
-import dev.mapiagent.agent.report.TrustAnchors;
-import dev.mapiagent.agent.report.probe.EndpointProber;
-import dev.mapiagent.agent.report.probe.ProbeTargets;
-import dev.mapiagent.agent.report.probe.ProbedReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.Duration;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -49,10 +49,7 @@ public class DiagnoseCommand extends HostCommand {
                 .map(f -> new DiagnosisInput.StatusText("-".equals(f) ? "stdin" : f,
                         TextInput.read(f, in, ConnectionStatusParser.MAX_INPUT, "Connection Status table")));
         Host host = openHost();
-        Report report = new Diagnoser(host, Clock.systemUTC(), AgentVersion.current()).diagnose(DiagnosisInput.defaults().withStatus(status));
-        if (probe) {
-            report = probed(report);
-        }
+        Report report = diagnose(host, DiagnosisInput.defaults().withStatus(status));
         Output output = output();
         if (common.json) {
             output.json(report);
@@ -62,9 +59,14 @@ public class DiagnoseCommand extends HostCommand {
         return Verdicts.hasProblem(report.findings()) ? ExitCode.PROBLEMS : ExitCode.OK;
     }
 
-    private static Report probed(Report report) {
+    /** The table diagnose is given, or the snapshot's own, is taken as current whatever the state folder holds. */
+    private Report diagnose(Host host, DiagnosisInput input) {
+        Diagnoser diagnoser = new Diagnoser(host, Clock.systemUTC(), AgentVersion.current());
+        if (!probe) {
+            return new PcState(diagnoser, input, () -> false, Optional.empty()).now();
+        }
         try (CloseableHttpClient http = AgentHttp.client(TrustAnchors.system(), PROBE_TIMEOUT, PROBE_TIMEOUT)) {
-            return ProbedReport.with(report, new EndpointProber(http).probe(ProbeTargets.of(report.autodiscover())));
+            return new PcState(diagnoser, input, () -> false, Optional.of(new EndpointProber(http))).now();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,17 +1,21 @@
 package dev.mapiagent.agent.cli;
 
-import dev.mapiagent.agent.diagnosis.DiagnosisInput;
 import dev.mapiagent.agent.diagnosis.Diagnoser;
+import dev.mapiagent.agent.diagnosis.DiagnosisInput;
+import dev.mapiagent.agent.diagnosis.PcState;
 import dev.mapiagent.agent.heal.HealContext;
 import dev.mapiagent.agent.heal.HealRequest;
 import dev.mapiagent.agent.heal.HealResult;
 import dev.mapiagent.agent.heal.Healer;
+import dev.mapiagent.agent.heal.JournalStore;
 import dev.mapiagent.agent.host.Host;
+import dev.mapiagent.protocol.ExitCode;
 import dev.mapiagent.protocol.HealAction;
 import dev.mapiagent.protocol.Verdicts;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,7 +44,9 @@ public class HealCommand extends HostCommand {
         DiagnosisInput input = DiagnosisInput.defaults();
         HealContext context = HealContext.of(host, input.officeCredentialPrefixes());
         Clock clock = Clock.systemUTC();
-        Healer healer = new Healer(context, new Diagnoser(host, clock, AgentVersion.current()), input, clock);
+        PcState pc = new PcState(new Diagnoser(host, clock, AgentVersion.current()), input,
+                new JournalStore(context.stateFolder())::anyCompleted, Optional.empty());
+        Healer healer = new Healer(context, pc, clock);
         HealResult result = healer.heal(new HealRequest(Set.copyOf(only), dryRun));
         Output output = output();
         if (common.json) {

@@ -1,12 +1,9 @@
 package dev.mapiagent.agent.cli;
 
-import dev.mapiagent.agent.config.ConfigException;
-import dev.mapiagent.agent.export.ExportException;
-import dev.mapiagent.agent.heal.UnknownJournalException;
-import dev.mapiagent.agent.heal.UnsafePathException;
-import dev.mapiagent.agent.host.BadSnapshotException;
+import dev.mapiagent.agent.host.BadInputException;
 import dev.mapiagent.agent.host.HostException;
 import dev.mapiagent.outlook.InputException;
+import dev.mapiagent.protocol.ExitCode;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -32,9 +29,8 @@ final class OneLineErrors implements IExecutionExceptionHandler {
     }
 
     static int exitCodeOf(Throwable ex) {
-        if (ex instanceof BadInputException || ex instanceof BadSnapshotException || ex instanceof InputException
-                || ex instanceof UnknownJournalException || ex instanceof ExportException
-                || ex instanceof ConfigException || ex instanceof UnsafePathException) {
+        // the agent's bad input, and the outlook parsers' (that module cannot know the agent)
+        if (ex instanceof BadInputException || ex instanceof InputException) {
             return ExitCode.BAD_INPUT;
         }
         return ExitCode.AGENT_FAILURE;

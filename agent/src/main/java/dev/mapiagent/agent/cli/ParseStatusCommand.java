@@ -5,13 +5,14 @@ import dev.mapiagent.outlook.status.ConnectionStatusParser;
 import dev.mapiagent.outlook.status.FailureThreshold;
 import dev.mapiagent.outlook.status.ParsedStatusTable;
 import dev.mapiagent.outlook.status.StatusParseException;
+import dev.mapiagent.protocol.ExitCode;
 import java.io.InputStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Reads a Connection Status table copied from Outlook's dialog and says what it shows. */
 @Command(name = "parse-status", mixinStandardHelpOptions = true,

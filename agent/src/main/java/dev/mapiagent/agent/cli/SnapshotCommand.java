@@ -2,6 +2,7 @@ package dev.mapiagent.agent.cli;
 
 import dev.mapiagent.agent.export.SnapshotExport;
 import dev.mapiagent.outlook.status.ConnectionStatusParser;
+import dev.mapiagent.protocol.ExitCode;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Optional;

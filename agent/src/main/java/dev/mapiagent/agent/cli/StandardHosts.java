@@ -1,5 +1,6 @@
 package dev.mapiagent.agent.cli;
 
+import dev.mapiagent.agent.host.BadInputException;
 import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.agent.host.snapshot.SnapshotHost;
 import dev.mapiagent.agent.host.windows.WindowsHost;

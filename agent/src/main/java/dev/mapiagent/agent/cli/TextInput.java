@@ -1,5 +1,6 @@
 package dev.mapiagent.agent.cli;
 
+import dev.mapiagent.agent.host.BadInputException;
 import dev.mapiagent.agent.host.BoundedFiles;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,9 +1,10 @@
 package dev.mapiagent.agent.cli;
 
+import dev.mapiagent.agent.diagnosis.DiagnosisInput;
 import dev.mapiagent.agent.heal.HealContext;
 import dev.mapiagent.agent.heal.Undoer;
 import dev.mapiagent.agent.host.Host;
-import dev.mapiagent.agent.diagnosis.DiagnosisInput;
+import dev.mapiagent.protocol.ExitCode;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

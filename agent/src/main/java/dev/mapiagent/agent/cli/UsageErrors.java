@@ -1,5 +1,6 @@
 package dev.mapiagent.agent.cli;
 
+import dev.mapiagent.protocol.ExitCode;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;

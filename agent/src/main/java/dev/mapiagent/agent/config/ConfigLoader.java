@@ -3,6 +3,7 @@ package dev.mapiagent.agent.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mapiagent.agent.host.BadInputException;
 import dev.mapiagent.agent.host.BoundedFiles;
 import dev.mapiagent.agent.host.Hive;
 import dev.mapiagent.agent.host.Registry;
@@ -28,7 +29,7 @@ import java.util.Set;
  * only, an empty value counts as not set), the JSON config file, the user policy
  * ({@code HKCU\SOFTWARE\Policies\MapiAgent}, only settings of scope MACHINE_AND_USER), the machine policy
  * ({@code HKLM\SOFTWARE\Policies\MapiAgent}). A value of the wrong type or out of range is a
- * {@link ConfigException} naming where it was found: a silently ignored policy would be worse.
+ * {@link BadInputException} naming where it was found: a silently ignored policy would be worse.
  */
 public final class ConfigLoader {
 
@@ -79,7 +80,7 @@ public final class ConfigLoader {
         Set<HealAction> actions = EnumSet.noneOf(HealAction.class);
         for (String id : text.split(",")) {
             if (!id.isBlank()) {
-                actions.add(HealAction.byId(id.strip()).orElseThrow(() -> new ConfigException(where
+                actions.add(HealAction.byId(id.strip()).orElseThrow(() -> new BadInputException(where
                         + ": unknown heal action '" + id.strip() + "'")));
             }
         }
@@ -105,13 +106,13 @@ public final class ConfigLoader {
         if (s.kind() == PolicySetting.Kind.TEXT) {
             String text = value.asString();
             if (text == null) {
-                throw new ConfigException(where + " must be a REG_SZ, not " + value.type());
+                throw new BadInputException(where + " must be a REG_SZ, not " + value.type());
             }
             return checkedText(s, text.strip(), where);
         }
         Long number = value.asLong();
         if (number == null) {
-            throw new ConfigException(where + " must be a REG_DWORD, not " + value.type());
+            throw new BadInputException(where + " must be a REG_DWORD, not " + value.type());
         }
         return checkedNumber(s, number, where);
     }
@@ -119,7 +120,7 @@ public final class ConfigLoader {
     private static Map<PolicySetting, String> readFile(Path file) {
         JsonNode root = parseFile(file);
         if (!root.isObject()) {
-            throw new ConfigException(file + ": the config must be a JSON object");
+            throw new BadInputException(file + ": the config must be a JSON object");
         }
         Map<PolicySetting, String> values = new EnumMap<>(PolicySetting.class);
         List<String> unknown = new ArrayList<>();
@@ -137,7 +138,7 @@ public final class ConfigLoader {
             values.put(setting.get(), fromJson(setting.get(), field.getValue(), where));
         }
         if (!unknown.isEmpty()) {
-            throw new ConfigException(file + ": unknown setting(s) " + String.join(", ", unknown));
+            throw new BadInputException(file + ": unknown setting(s) " + String.join(", ", unknown));
         }
         return values;
     }
@@ -145,15 +146,15 @@ public final class ConfigLoader {
     private static JsonNode parseFile(Path file) {
         try {
             if (!Files.exists(file)) {
-                throw new ConfigException("config file not found: " + file);
+                throw new BadInputException("config file not found: " + file);
             }
             return JSON.readTree(new String(BoundedFiles.read(file, MAX_FILE_BYTES), StandardCharsets.UTF_8));
         } catch (BoundedFiles.RefusedFileException e) {
-            throw new ConfigException("config file refused: " + e.getMessage());
+            throw new BadInputException("config file refused: " + e.getMessage());
         } catch (JsonProcessingException e) {
-            throw new ConfigException(file + ": not valid JSON (line " + e.getLocation().getLineNr() + ")");
+            throw new BadInputException(file + ": not valid JSON (line " + e.getLocation().getLineNr() + ")");
         } catch (IOException e) {
-            throw new ConfigException("cannot read config file " + file + ": " + e.getMessage());
+            throw new BadInputException("cannot read config file " + file + ": " + e.getMessage());
         }
     }
 
@@ -161,12 +162,12 @@ public final class ConfigLoader {
         boolean actionList = s == PolicySetting.AUTO_HEAL_ACTIONS || s == PolicySetting.ALLOWED_REMOTE_ACTIONS;
         if (actionList) {
             if (!node.isArray()) {
-                throw new ConfigException(where + " must be an array of heal action ids");
+                throw new BadInputException(where + " must be an array of heal action ids");
             }
             List<String> ids = new ArrayList<>();
             for (JsonNode id : node) {
                 if (!id.isTextual()) {
-                    throw new ConfigException(where + " must be an array of heal action ids");
+                    throw new BadInputException(where + " must be an array of heal action ids");
                 }
                 ids.add(id.asText());
             }
@@ -175,19 +176,19 @@ public final class ConfigLoader {
         return switch (s.kind()) {
             case TEXT -> {
                 if (!node.isTextual()) {
-                    throw new ConfigException(where + " must be a string");
+                    throw new BadInputException(where + " must be a string");
                 }
                 yield checkedText(s, node.asText().strip(), where);
             }
             case NUMBER -> {
                 if (!node.isIntegralNumber()) {
-                    throw new ConfigException(where + " must be a whole number");
+                    throw new BadInputException(where + " must be a whole number");
                 }
                 yield checkedNumber(s, node.asLong(), where);
             }
             case SWITCH -> {
                 if (!node.isBoolean()) {
-                    throw new ConfigException(where + " must be true or false");
+                    throw new BadInputException(where + " must be true or false");
                 }
                 yield node.asBoolean() ? "1" : "0";
             }
@@ -203,7 +204,7 @@ public final class ConfigLoader {
 
     private static String checkedNumber(PolicySetting s, long number, String where) {
         if (!s.accepts(number)) {
-            throw new ConfigException(where + " must be between " + s.min() + " and " + s.max() + ", not " + number);
+            throw new BadInputException(where + " must be between " + s.min() + " and " + s.max() + ", not " + number);
         }
         return Long.toString(number);
     }

@@ -12,25 +12,27 @@ package dev.mapiagent.agent.config;
  * can use it on any OS.
  */
 public enum PolicySetting {
-    COLLECTOR_URL("CollectorUrl", Kind.TEXT, Scope.MACHINE, "collectorUrl", "",
-            "https URL of the collector; http only for a loopback address"),
-    ENROLL_SECRET("EnrollSecret", Kind.TEXT, Scope.MACHINE, "enrollSecret", "",
-            "shared secret the agent presents once to enroll with the collector"),
-    COLLECTOR_CA_CERTIFICATE("CollectorCaCertificate", Kind.TEXT, Scope.MACHINE, "collectorCaCertificate", "",
-            "path of a PEM file; when set, only this CA is trusted for the collector's TLS certificate"),
-    AUTO_HEAL_ACTIONS("AutoHealActions", Kind.TEXT, Scope.MACHINE_AND_USER, "autoHealActions", "",
-            "comma-separated heal action ids the agent applies by itself at logon; empty = none"),
+    /** HTTPS URL of the collector; http only for a loopback address. */
+    COLLECTOR_URL("CollectorUrl", Kind.TEXT, Scope.MACHINE, "collectorUrl", ""),
+    /** Shared secret the agent presents once to enroll with the collector. */
+    ENROLL_SECRET("EnrollSecret", Kind.TEXT, Scope.MACHINE, "enrollSecret", ""),
+    /** Path of a PEM file; when set, only this CA is trusted for the collector's TLS certificate. */
+    COLLECTOR_CA_CERTIFICATE("CollectorCaCertificate", Kind.TEXT, Scope.MACHINE, "collectorCaCertificate", ""),
+    /** Comma-separated heal action ids the agent applies by itself at logon; empty = none. */
+    AUTO_HEAL_ACTIONS("AutoHealActions", Kind.TEXT, Scope.MACHINE_AND_USER, "autoHealActions", ""),
+    /** Comma-separated heal action ids the helpdesk may trigger remotely. */
     ALLOWED_REMOTE_ACTIONS("AllowedRemoteActions", Kind.TEXT, Scope.MACHINE, "allowedRemoteActions",
-            "enable-mapihttp,clear-office-credentials,reset-autodiscover-cache",
-            "comma-separated heal action ids the helpdesk may trigger remotely"),
+            "enable-mapihttp,clear-office-credentials,reset-autodiscover-cache"),
+    /** Upper bound of the random wait after logon before the first diagnosis. */
     START_DELAY_MAX_SECONDS("StartDelayMaxSeconds", Kind.NUMBER, Scope.MACHINE_AND_USER, "startDelayMaxSeconds",
-            0, 3600, 120, "upper bound of the random wait after logon before the first diagnosis"),
+            0, 3600, 120),
+    /** Longest wait of one long-poll for commands at the collector (values above 50 act as 50). */
     POLL_INTERVAL_SECONDS("PollIntervalSeconds", Kind.NUMBER, Scope.MACHINE_AND_USER, "pollIntervalSeconds",
-            30, 86400, 300, "longest wait of one long-poll for commands at the collector (values above 50 act as 50)"),
-    STAY_RESIDENT("StayResident", Kind.SWITCH, Scope.MACHINE_AND_USER, "stayResident", 0, 1, 1,
-            "1 = keep running and poll for commands while the user is logged on; 0 = exit after the report"),
-    PROBE_ENDPOINTS("ProbeEndpoints", Kind.SWITCH, Scope.MACHINE_AND_USER, "probeEndpoints", 0, 1, 0,
-            "1 = also send test requests to the Exchange MAPI and Autodiscover endpoints during diagnosis");
+            30, 86400, 300),
+    /** 1 = keep running and poll for commands while the user is logged on; 0 = exit after the report. */
+    STAY_RESIDENT("StayResident", Kind.SWITCH, Scope.MACHINE_AND_USER, "stayResident", 0, 1, 1),
+    /** 1 = also send test requests to the Exchange MAPI and Autodiscover endpoints during diagnosis. */
+    PROBE_ENDPOINTS("ProbeEndpoints", Kind.SWITCH, Scope.MACHINE_AND_USER, "probeEndpoints", 0, 1, 0);
 
     /** Policy key, read under HKLM first (wins), then under HKCU. Also the ADMX {@code key}. */
     public static final String POLICY_KEY = "SOFTWARE\\Policies\\MapiAgent";
@@ -75,20 +77,18 @@ public enum PolicySetting {
     private final long min;
     private final long max;
     private final String defaultValue;
-    private final String description;
 
-    PolicySetting(String valueName, Kind kind, Scope scope, String configName, String defaultValue,
-                  String description) {
-        this(valueName, kind, scope, configName, 0, 0, defaultValue, description);
+    PolicySetting(String valueName, Kind kind, Scope scope, String configName, String defaultValue) {
+        this(valueName, kind, scope, configName, 0, 0, defaultValue);
     }
 
     PolicySetting(String valueName, Kind kind, Scope scope, String configName, long min, long max,
-                  long defaultValue, String description) {
-        this(valueName, kind, scope, configName, min, max, Long.toString(defaultValue), description);
+                  long defaultValue) {
+        this(valueName, kind, scope, configName, min, max, Long.toString(defaultValue));
     }
 
     private PolicySetting(String valueName, Kind kind, Scope scope, String configName, long min, long max,
-                          String defaultValue, String description) {
+                          String defaultValue) {
         this.valueName = valueName;
         this.kind = kind;
         this.scope = scope;
@@ -96,7 +96,6 @@ public enum PolicySetting {
         this.min = min;
         this.max = max;
         this.defaultValue = defaultValue;
-        this.description = description;
     }
 
     /** Registry value name under {@link #POLICY_KEY}. */
@@ -136,10 +135,6 @@ public enum PolicySetting {
     /** The value when nothing sets it, as text ("" for an unset text, digits for a number). */
     public String defaultValue() {
         return defaultValue;
-    }
-
-    public String description() {
-        return description;
     }
 
     /** Whether a REG_DWORD value is within this setting's range. */

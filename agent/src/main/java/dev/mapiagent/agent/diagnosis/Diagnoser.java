@@ -1,10 +1,10 @@
 package dev.mapiagent.agent.diagnosis;
 
-import dev.mapiagent.agent.diagnosis.outlook.AutodiscoverCacheReader;
-import dev.mapiagent.agent.diagnosis.outlook.AutodiscoverCacheReader.AutodiscoverCache;
-import dev.mapiagent.agent.diagnosis.outlook.AutodiscoverCacheReader.CachedError;
-import dev.mapiagent.agent.diagnosis.outlook.OutlookDetector;
-import dev.mapiagent.agent.diagnosis.outlook.OutlookInstall;
+import dev.mapiagent.agent.diagnosis.evidence.AutodiscoverCacheReader;
+import dev.mapiagent.agent.diagnosis.evidence.AutodiscoverCacheReader.AutodiscoverCache;
+import dev.mapiagent.agent.diagnosis.evidence.AutodiscoverCacheReader.CachedError;
+import dev.mapiagent.agent.diagnosis.evidence.OutlookDetector;
+import dev.mapiagent.agent.diagnosis.evidence.OutlookInstall;
 import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.agent.host.StoredCredential;
 import dev.mapiagent.outlook.status.ConnectionStatusAssessment;

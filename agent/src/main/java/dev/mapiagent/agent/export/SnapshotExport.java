@@ -2,8 +2,9 @@ package dev.mapiagent.agent.export;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.mapiagent.agent.diagnosis.outlook.AutodiscoverCacheReader;
-import dev.mapiagent.agent.diagnosis.outlook.OutlookDetector;
+import dev.mapiagent.agent.diagnosis.evidence.AutodiscoverCacheReader;
+import dev.mapiagent.agent.diagnosis.evidence.OutlookDetector;
+import dev.mapiagent.agent.host.BadInputException;
 import dev.mapiagent.agent.host.Hive;
 import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.agent.host.HostException;
@@ -12,9 +13,10 @@ import dev.mapiagent.agent.host.Registry;
 import dev.mapiagent.agent.host.RegistryValue;
 import dev.mapiagent.agent.host.StoredCredential;
 import dev.mapiagent.agent.host.UnreadableKeyException;
-import dev.mapiagent.agent.host.snapshot.MemoryRegistry;
-import dev.mapiagent.agent.host.snapshot.RegFile;
-import dev.mapiagent.agent.host.snapshot.RegFormat;
+import dev.mapiagent.agent.host.snapshot.SnapshotLayout;
+import dev.mapiagent.agent.host.snapshot.regfile.MemoryRegistry;
+import dev.mapiagent.agent.host.snapshot.regfile.RegFile;
+import dev.mapiagent.agent.host.snapshot.regfile.RegFormat;
 import dev.mapiagent.protocol.ProtocolJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +49,7 @@ public final class SnapshotExport {
     public static Summary export(Host host, Path out, Optional<String> connectionStatus) {
         Path target = out.toAbsolutePath().normalize();
         if (Files.exists(target) && !isEmptyFolder(target)) {
-            throw new ExportException(out + " already exists and is not empty; choose a new folder");
+            throw new BadInputException(out + " already exists and is not empty; choose a new folder");
         }
         Path parent = target.getParent();
         Path temp = null;
@@ -55,13 +57,13 @@ public final class SnapshotExport {
             Files.createDirectories(parent);
             temp = Files.createTempDirectory(parent, "." + target.getFileName() + ".");
             MemoryRegistry registry = copyRegistry(host.registry());
-            RegFile.of(registry, RegFormat.regedit()).write(temp.resolve("registry.reg"));
-            int credentials = writeCredentials(host, temp.resolve("credentials.json"));
-            writeProcesses(host, temp.resolve("processes.json"));
-            writeFileVersions(host, registry, temp.resolve("files.json"));
-            int cacheFiles = copyCache(host.localAppData(), temp.resolve("LocalAppData"));
+            RegFile.of(registry, RegFormat.regedit()).write(temp.resolve(SnapshotLayout.REGISTRY_FILE));
+            int credentials = writeCredentials(host, temp.resolve(SnapshotLayout.CREDENTIALS_FILE));
+            writeProcesses(host, temp.resolve(SnapshotLayout.PROCESSES_FILE));
+            writeFileVersions(host, registry, temp.resolve(SnapshotLayout.FILES_FILE));
+            int cacheFiles = copyCache(host.localAppData(), temp.resolve(SnapshotLayout.LOCAL_APP_DATA));
             if (connectionStatus.isPresent()) {
-                Files.writeString(temp.resolve("connection-status.txt"), connectionStatus.get(), StandardCharsets.UTF_8);
+                Files.writeString(temp.resolve(SnapshotLayout.CONNECTION_STATUS_FILE), connectionStatus.get(), StandardCharsets.UTF_8);
             }
             if (Files.exists(target)) {
                 Files.delete(target);

@@ -1,7 +1,9 @@
 package dev.mapiagent.agent.export;
 
 import dev.mapiagent.agent.host.Hive;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The registry keys a snapshot carries: what the diagnosis and the agent's configuration read,
@@ -20,7 +22,7 @@ final class SnapshotScope {
     static final List<String> OFFICE_VERSIONS = List.of("14.0", "15.0", "16.0");
 
     static List<KeyRule> fixedKeys() {
-        List<KeyRule> rules = new java.util.ArrayList<>(List.of(
+        List<KeyRule> rules = new ArrayList<>(List.of(
                 new KeyRule(Hive.HKEY_CURRENT_USER, "Software\\Microsoft\\Exchange", false),
                 new KeyRule(Hive.HKEY_CURRENT_USER, "Software\\Policies\\Microsoft\\Exchange", false),
                 new KeyRule(Hive.HKEY_CURRENT_USER, "Software\\Policies\\MapiAgent", false),
@@ -48,7 +50,7 @@ final class SnapshotScope {
 
     /** Office's own entries of the Uninstall key: product codes ending in 0000000FF1CE. */
     static boolean isOfficeProductCode(String subKey) {
-        return subKey.toUpperCase(java.util.Locale.ROOT).endsWith("0000000FF1CE}");
+        return subKey.toUpperCase(Locale.ROOT).endsWith("0000000FF1CE}");
     }
 
     /** The one value of HKLM\SOFTWARE\Microsoft\Cryptography a snapshot needs: the device id. */

@@ -1,6 +1,7 @@
 package dev.mapiagent.agent.heal;
 
 import dev.mapiagent.agent.host.Host;
+import dev.mapiagent.agent.host.StateFolder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +24,6 @@ public record HealContext(Host host, Path stateFolder, List<String> credentialPr
     }
 
     public static Path stateFolderOf(Host host) {
-        return host.localAppData().resolve("MapiAgent");
+        return StateFolder.in(host.localAppData());
     }
 }

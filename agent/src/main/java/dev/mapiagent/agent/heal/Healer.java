@@ -1,7 +1,6 @@
 package dev.mapiagent.agent.heal;
 
-import dev.mapiagent.agent.diagnosis.DiagnosisInput;
-import dev.mapiagent.agent.diagnosis.Diagnoser;
+import dev.mapiagent.agent.diagnosis.PcState;
 import dev.mapiagent.agent.host.EventLog;
 import dev.mapiagent.protocol.Finding;
 import dev.mapiagent.protocol.HealAction;
@@ -21,8 +20,7 @@ import java.util.stream.Collectors;
 public final class Healer {
 
     private final HealContext context;
-    private final Diagnoser diagnoser;
-    private final DiagnosisInput input;
+    private final PcState pc;
     private final Clock clock;
 
     /**
@@ -31,7 +29,7 @@ public final class Healer {
      */
     public HealResult heal(HealRequest request) {
         OwnedFolders.requireNoLink(context.host().localAppData(), context.stateFolder());
-        Report before = diagnoser.diagnose(inputNow());
+        Report before = pc.local();
         List<PlannedAction> plan = plan(before, request);
         if (request.dryRun() || plan.stream().noneMatch(PlannedAction::hasWork)) {
             return new HealResult(null, request.dryRun(), plan, List.of(), before, request.dryRun() ? null : before);
@@ -70,18 +68,10 @@ public final class Healer {
         }
         journal.complete();
 
-        Report after = diagnoser.diagnose(input.withoutConnectionStatus());
+        Report after = pc.afterHeal();
         events.write(EventLog.Level.INFORMATION, HealEvents.HEAL_FINISHED, "heal " + journalId + " finished: verdict "
                 + before.verdict() + " -> " + after.verdict());
         return new HealResult(journalId, false, plan, steps, before, after);
-    }
-
-    /**
-     * The host's own Connection Status table (a snapshot's) was captured before any heal its state
-     * folder records; once one has completed, the table no longer describes Outlook.
-     */
-    private DiagnosisInput inputNow() {
-        return new JournalStore(context.stateFolder()).anyCompleted() ? input.withoutConnectionStatus() : input;
     }
 
     private static JournalStep finish(JournalStep step, String journalId, JournalWriter journal, EventLog events) {
@@ -109,10 +99,9 @@ public final class Healer {
                 .orElse(new JournalStep(action, StepState.FAILED, message, null, List.of(), List.of()));
     }
 
-    public Healer(HealContext context, Diagnoser diagnoser, DiagnosisInput input, Clock clock) {
+    public Healer(HealContext context, PcState pc, Clock clock) {
         this.context = context;
-        this.diagnoser = diagnoser;
-        this.input = input;
+        this.pc = pc;
         this.clock = clock;
     }
 

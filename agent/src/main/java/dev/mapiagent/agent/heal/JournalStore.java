@@ -3,8 +3,10 @@ package dev.mapiagent.agent.heal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mapiagent.agent.host.AtomicFiles;
+import dev.mapiagent.agent.host.BadSnapshotException;
 import dev.mapiagent.agent.host.BoundedFiles;
 import dev.mapiagent.agent.host.HostException;
+import dev.mapiagent.agent.host.StateFolder;
 import dev.mapiagent.protocol.ProtocolJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +35,7 @@ public final class JournalStore {
     private final ObjectMapper json = ProtocolJson.mapper();
 
     public JournalStore(Path stateFolder) {
-        this.dir = stateFolder.resolve("journal");
+        this.dir = stateFolder.resolve(StateFolder.JOURNAL);
     }
 
     /** Ids sort by time, so the newest journal is the greatest id. */
@@ -92,7 +94,7 @@ public final class JournalStore {
     private boolean completed(String journalId) {
         try {
             return load(journalId).state() == JournalState.COMPLETED;
-        } catch (UnknownJournalException | HostException e) {
+        } catch (UnknownJournalException | HostException | BadSnapshotException e) {
             return false;
         }
     }

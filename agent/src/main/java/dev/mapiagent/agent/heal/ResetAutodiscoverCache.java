@@ -1,7 +1,8 @@
 package dev.mapiagent.agent.heal;
 
-import dev.mapiagent.agent.diagnosis.outlook.AutodiscoverCacheReader;
+import dev.mapiagent.agent.diagnosis.evidence.AutodiscoverCacheReader;
 import dev.mapiagent.agent.host.HostException;
+import dev.mapiagent.agent.host.StateFolder;
 import dev.mapiagent.protocol.HealAction;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -118,7 +119,7 @@ final class ResetAutodiscoverCache implements Remedy {
     }
 
     private static Path quarantine(HealContext context, String journalId) {
-        return context.stateFolder().resolve("quarantine").resolve(journalId);
+        return context.stateFolder().resolve(StateFolder.QUARANTINE).resolve(journalId);
     }
 
     /** Outlook's folders are the user's: a link there could point the move at any folder the agent can write. */

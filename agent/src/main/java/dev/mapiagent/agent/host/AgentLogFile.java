@@ -20,7 +20,7 @@ public final class AgentLogFile {
 
     /** The log of the user whose %LOCALAPPDATA% this is: {@code MapiAgent\logs\agent.log} under it. */
     public static AgentLogFile of(Path localAppData, Clock clock) {
-        return new AgentLogFile(localAppData.resolve("MapiAgent").resolve("logs").resolve("agent.log"), clock);
+        return new AgentLogFile(StateFolder.in(localAppData).resolve(StateFolder.LOG), clock);
     }
 
     /** Appends "{@code <instant> <text>}"; line breaks in the text are folded so one record stays one line. */

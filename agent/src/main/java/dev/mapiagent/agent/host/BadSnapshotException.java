@@ -1,7 +1,7 @@
 package dev.mapiagent.agent.host;
 
 /** A snapshot directory or one of its files is malformed: bad input, exit code 2. */
-public class BadSnapshotException extends HostException {
+public class BadSnapshotException extends BadInputException {
 
     private static final long serialVersionUID = 1L;
 

@@ -2,6 +2,7 @@ package dev.mapiagent.agent.host;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -52,7 +53,7 @@ public record RegistryValue(String name, RegistryValueType type, Object data, in
 
     @Override
     public int hashCode() {
-        return Objects.hash(name.toLowerCase(java.util.Locale.ROOT), type, rawType);
+        return Objects.hash(name.toLowerCase(Locale.ROOT), type, rawType);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.mapiagent.agent.run;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mapiagent.agent.collector.PendingCommand;
+import dev.mapiagent.agent.collector.SpoolItem;
+import dev.mapiagent.agent.diagnosis.PcState;
 import dev.mapiagent.agent.heal.HealEvents;
 import dev.mapiagent.agent.heal.HealRequest;
 import dev.mapiagent.agent.heal.HealResult;
@@ -9,9 +11,9 @@ import dev.mapiagent.agent.heal.JournalStep;
 import dev.mapiagent.agent.heal.StepState;
 import dev.mapiagent.agent.heal.UnsafePathException;
 import dev.mapiagent.agent.host.EventLog;
-import dev.mapiagent.agent.report.PendingCommand;
-import dev.mapiagent.agent.report.SpoolItem;
+import dev.mapiagent.protocol.CommandResult;
 import dev.mapiagent.protocol.CommandStatus;
+import dev.mapiagent.protocol.ExitCode;
 import dev.mapiagent.protocol.HealAction;
 import dev.mapiagent.protocol.ProtocolJson;
 import dev.mapiagent.protocol.Report;
@@ -23,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -36,28 +37,23 @@ import java.util.stream.Collectors;
  */
 public final class CommandRunner {
 
-    /** Exit codes of DESIGN.md §4 as the result carries them. */
-    static final int EXIT_OK = 0;
-    static final int EXIT_PROBLEMS = 1;
-    static final int EXIT_REFUSED = 2;
-
     private final Healer healer;
     private final Set<HealAction> allowed;
     private final EventLog events;
-    private final Supplier<Report> diagnosis;
+    private final PcState pc;
     private final Clock clock;
     private final FinishedCommands finished;
 
     /**
-     * @param diagnosis the current state, sent as "before" with a refusal
+     * @param pc what the PC looks like now, sent as "before" with a refusal
      * @param finished  the results of the commands this agent finished, kept across restarts
      */
-    public CommandRunner(Healer healer, Set<HealAction> allowed, EventLog events, Supplier<Report> diagnosis, Clock clock,
+    public CommandRunner(Healer healer, Set<HealAction> allowed, EventLog events, PcState pc, Clock clock,
                          FinishedCommands finished) {
         this.healer = healer;
         this.allowed = Set.copyOf(allowed);
         this.events = events;
-        this.diagnosis = diagnosis;
+        this.pc = pc;
         this.clock = clock;
         this.finished = finished;
     }
@@ -117,7 +113,7 @@ public final class CommandRunner {
             String message = "refused: local policy (AllowedRemoteActions) does not allow " + String.join(", ", notAllowed);
             events.write(EventLog.Level.WARNING, HealEvents.REMOTE_COMMAND_REFUSED,
                     "remote command " + command.commandId() + " " + message);
-            return Optional.of(result(command, CommandStatus.REFUSED, EXIT_REFUSED, message, diagnosis.get(), null));
+            return Optional.of(result(command, CommandStatus.REFUSED, ExitCode.BAD_INPUT, message, pc.now(), null));
         }
         HealResult heal;
         try {
@@ -125,11 +121,11 @@ public final class CommandRunner {
         } catch (UnsafePathException e) {
             events.write(EventLog.Level.WARNING, HealEvents.REMOTE_COMMAND_REFUSED,
                     "remote command " + command.commandId() + " refused: " + e.getMessage());
-            return Optional.of(result(command, CommandStatus.REFUSED, EXIT_REFUSED, "refused: " + e.getMessage(),
-                    diagnosis.get(), null));
+            return Optional.of(result(command, CommandStatus.REFUSED, ExitCode.BAD_INPUT, "refused: " + e.getMessage(),
+                    pc.now(), null));
         }
         boolean failed = heal.anyFailed();
-        int exit = failed || Verdicts.hasProblem(heal.after().findings()) ? EXIT_PROBLEMS : EXIT_OK;
+        int exit = failed || Verdicts.hasProblem(heal.after().findings()) ? ExitCode.PROBLEMS : ExitCode.OK;
         return Optional.of(result(command, failed ? CommandStatus.FAILED : CommandStatus.SUCCEEDED, exit,
                 summary(heal), heal.before(), heal.after()));
     }
@@ -148,12 +144,8 @@ public final class CommandRunner {
 
     private static SpoolItem result(PendingCommand command, CommandStatus status, int exitCode, String message,
                                     Report before, Report after) {
-        ObjectNode body = ProtocolJson.mapper().createObjectNode();
-        body.put("status", status.id());
-        body.put("exitCode", exitCode);
-        body.put("message", message.length() > 2000 ? message.substring(0, 2000) : message);
-        body.set("before", before == null ? null : ProtocolJson.mapper().valueToTree(before));
-        body.set("after", after == null ? null : ProtocolJson.mapper().valueToTree(after));
-        return SpoolItem.result(command.commandId(), body);
+        CommandResult result = new CommandResult(status, exitCode,
+                message.length() > 2000 ? message.substring(0, 2000) : message, before, after);
+        return SpoolItem.result(command.commandId(), ProtocolJson.mapper().valueToTree(result));
     }
 }

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mapiagent.agent.collector.SpoolItem;
 import dev.mapiagent.agent.host.AtomicFiles;
 import dev.mapiagent.agent.host.BoundedFiles;
 import dev.mapiagent.agent.host.HostException;
-import dev.mapiagent.agent.report.SpoolItem;
+import dev.mapiagent.agent.host.StateFolder;
 import dev.mapiagent.protocol.ProtocolJson;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ import java.util.Optional;
 public final class FinishedCommands {
 
     static final int KEPT = 8;
-    static final String FILE_NAME = "finished-commands.json";
+    static final String FILE_NAME = StateFolder.FINISHED_COMMANDS;
     /** Eight results with their before and after reports; far larger is not a file this agent wrote. */
     static final long MAX_BYTES = 32L * 1024 * 1024;
 

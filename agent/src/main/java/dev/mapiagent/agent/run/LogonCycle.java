@@ -1,28 +1,22 @@
 package dev.mapiagent.agent.run;
 
+import dev.mapiagent.agent.collector.CollectorClient;
+import dev.mapiagent.agent.collector.CollectorException;
+import dev.mapiagent.agent.collector.PendingCommand;
+import dev.mapiagent.agent.collector.Spool;
+import dev.mapiagent.agent.collector.SpoolItem;
 import dev.mapiagent.agent.config.AgentConfig;
-import dev.mapiagent.agent.diagnosis.DiagnosisInput;
-import dev.mapiagent.agent.diagnosis.Diagnoser;
+import dev.mapiagent.agent.diagnosis.PcState;
 import dev.mapiagent.agent.heal.HealEvents;
 import dev.mapiagent.agent.heal.HealRequest;
 import dev.mapiagent.agent.heal.HealResult;
 import dev.mapiagent.agent.heal.Healer;
-import dev.mapiagent.agent.heal.JournalStore;
 import dev.mapiagent.agent.heal.UnsafePathException;
 import dev.mapiagent.agent.host.EventLog;
-import dev.mapiagent.agent.report.CollectorClient;
-import dev.mapiagent.agent.report.CollectorException;
-import dev.mapiagent.agent.report.PendingCommand;
-import dev.mapiagent.agent.report.Spool;
-import dev.mapiagent.agent.report.SpoolItem;
-import dev.mapiagent.agent.report.probe.EndpointProber;
-import dev.mapiagent.agent.report.probe.ProbeTargets;
-import dev.mapiagent.agent.report.probe.ProbedReport;
 import dev.mapiagent.protocol.Finding;
 import dev.mapiagent.protocol.HealAction;
 import dev.mapiagent.protocol.ProtocolJson;
 import dev.mapiagent.protocol.Report;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -37,44 +31,33 @@ import java.util.Set;
  */
 public final class LogonCycle {
 
-    private final Diagnoser diagnoser;
+    private final PcState pc;
     private final Healer healer;
-    private final Path stateFolder;
+    private final CommandRunner commands;
     private final AgentConfig config;
     private final CollectorClient collector;
     private final Spool spool;
-    private final Optional<EndpointProber> prober;
-    private final CommandRunner commands;
     private final RunLog log;
     private final EventLog events;
     private long commandsRun;
     /** Why the last delivery stopped, already logged; null after a complete one. */
     private String lastStop;
 
-    public LogonCycle(Diagnoser diagnoser, Healer healer, Path stateFolder, AgentConfig config, CollectorClient collector,
-                      Spool spool, Optional<EndpointProber> prober, CommandRunnerFactory commands, RunLog log,
-                      EventLog events) {
-        this.diagnoser = diagnoser;
+    public LogonCycle(PcState pc, Healer healer, CommandRunner commands, AgentConfig config, CollectorClient collector,
+                      Spool spool, RunLog log, EventLog events) {
+        this.pc = pc;
         this.healer = healer;
-        this.stateFolder = stateFolder;
+        this.commands = commands;
         this.config = config;
         this.collector = collector;
         this.spool = spool;
-        this.prober = prober;
-        this.commands = commands.create(healer, this::diagnose);
         this.log = log;
         this.events = events;
     }
 
-    /** Builds the command runner once the cycle can give it the current diagnosis. */
-    @FunctionalInterface
-    public interface CommandRunnerFactory {
-        CommandRunner create(Healer healer, java.util.function.Supplier<Report> diagnosis);
-    }
-
     /** The first cycle after logon; true when the collector took everything. */
     public boolean first() {
-        Report report = diagnose();
+        Report report = pc.now();
         log.info("diagnosis " + report.reportId() + ": verdict " + report.verdict() + ", " + report.findings().size()
                 + " finding(s)");
         spool.add(SpoolItem.report(ProtocolJson.mapper().valueToTree(report)));
@@ -168,17 +151,5 @@ public final class LogonCycle {
         log.info("auto-heal " + wanted + " (journal " + result.journalId() + "): verdict " + result.before().verdict()
                 + " -> " + result.after().verdict());
         return Optional.ofNullable(result.after());
-    }
-
-    /** After a completed heal, a snapshot's Connection Status table describes Outlook as it was before. */
-    private Report diagnose() {
-        DiagnosisInput input = new JournalStore(stateFolder).anyCompleted()
-                ? DiagnosisInput.defaults().withoutConnectionStatus() : DiagnosisInput.defaults();
-        Report report = diagnoser.diagnose(input);
-        if (prober.isPresent()) {
-            List<Finding> probed = prober.get().probe(ProbeTargets.of(report.autodiscover()));
-            report = ProbedReport.with(report, probed);
-        }
-        return report;
     }
 }

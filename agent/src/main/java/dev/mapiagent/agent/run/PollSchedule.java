@@ -1,6 +1,5 @@
 package dev.mapiagent.agent.run;
 
-import dev.mapiagent.agent.report.Backoff;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 
@@ -16,12 +15,12 @@ public final class PollSchedule {
 
     private final Duration interval;
     private final Backoff backoff;
-    private final RandomGenerator random;
+    private final Jitter jitter;
     private int failures;
 
     public PollSchedule(Duration interval, RandomGenerator random) {
         this.interval = interval;
-        this.random = random;
+        this.jitter = new Jitter(random);
         this.backoff = new Backoff(RETRY_BASE, RETRY_CAP, random);
     }
 
@@ -29,8 +28,7 @@ public final class PollSchedule {
     public Duration next(boolean collectorTookEverything) {
         if (collectorTookEverything) {
             failures = 0;
-            long millis = interval.toMillis();
-            return Duration.ofMillis(millis * 4 / 5 + random.nextLong(millis * 2 / 5 + 1));
+            return jitter.aroundInterval(interval);
         }
         return backoff.delay(Math.min(failures++, 30));
     }

@@ -1,6 +1,7 @@
 package dev.mapiagent.agent.run;
 
 import dev.mapiagent.agent.host.HostException;
+import dev.mapiagent.agent.host.StateFolder;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -16,7 +17,7 @@ import java.util.Optional;
  */
 public final class SingleInstance implements AutoCloseable {
 
-    public static final String LOCK_FILE = "run.lock";
+    public static final String LOCK_FILE = StateFolder.LOCK;
 
     private final FileChannel channel;
     private final FileLock lock;

@@ -2,6 +2,7 @@ package dev.mapiagent.agent.startup;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mapiagent.agent.host.AtomicFiles;
+import dev.mapiagent.agent.host.BadSnapshotException;
 import dev.mapiagent.agent.host.HostException;
 import dev.mapiagent.protocol.ProtocolJson;
 import java.io.IOException;
@@ -72,7 +73,7 @@ public final class StartupArchiveKeeper {
             }
             replace(temp, target);
             writeStamp(target, current);
-        } catch (IOException | UncheckedIOException | HostException e) {
+        } catch (IOException | UncheckedIOException | HostException | BadSnapshotException e) {
             recordFailure(target, current.failedAgainAfter(previous));
             return new Result(Outcome.FAILED, "cannot write " + target + ": " + e.getMessage());
         } finally {
@@ -163,7 +164,7 @@ public final class StartupArchiveKeeper {
     private static void recordFailure(Path archive, ArchiveStamp failed) {
         try {
             writeStamp(archive, failed);
-        } catch (IOException | UncheckedIOException | HostException e) {
+        } catch (IOException | UncheckedIOException | HostException | BadSnapshotException e) {
             // the folder refuses writes: the next logon tries once more, as it would have
         }
     }

@@ -8,9 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.mapiagent.protocol.ProtocolJson;
 import dev.mapiagent.protocol.ProtocolSchema;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -165,9 +168,9 @@ class DiagnoseCommandTest {
     @Test
     void aHugeConnectionStatusFileIsRefusedBeforeReading() throws IOException {
         Path huge = temp.resolve("huge.txt");
-        try (var channel = java.nio.channels.FileChannel.open(huge, java.nio.file.StandardOpenOption.CREATE_NEW,
-                java.nio.file.StandardOpenOption.WRITE)) {
-            channel.write(java.nio.ByteBuffer.wrap(new byte[] {'x'}), 50L * 1024 * 1024);
+        try (var channel = FileChannel.open(huge, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.wrap(new byte[] {'x'}), 50L * 1024 * 1024);
         }
         CliRun run = CliRun.of("diagnose", "--snapshot", ExampleSnapshots.arg("healthy"), "--connection-status", huge.toString());
         assertEquals(2, run.exitCode());

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,7 +108,7 @@ class HealCommandTest {
                 .allMatch(k -> k.startsWith("LocalAppData/MapiAgent/")), after.keySet().toString());
         List<String> regAfter = Files.readAllLines(pc.resolve("registry.reg"), StandardCharsets.UTF_16LE);
         assertEquals(regBefore.size(), regAfter.size());
-        List<Integer> changed = java.util.stream.IntStream.range(0, regBefore.size())
+        List<Integer> changed = IntStream.range(0, regBefore.size())
                 .filter(i -> !regBefore.get(i).equals(regAfter.get(i))).boxed().toList();
         assertEquals(1, changed.size(), changed.toString());
         assertEquals("\"MapiHttpDisabled\"=dword:00000000", regAfter.get(changed.get(0)));

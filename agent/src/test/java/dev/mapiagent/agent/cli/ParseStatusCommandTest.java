@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mapiagent.protocol.ProtocolJson;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -69,7 +70,7 @@ class ParseStatusCommandTest {
     @Test
     void aFiftyMegabyteFileIsRefusedInOneLine() throws IOException {
         Path huge = temp.resolve("huge.txt");
-        try (var file = new java.io.RandomAccessFile(huge.toFile(), "rw")) {
+        try (var file = new RandomAccessFile(huge.toFile(), "rw")) {
             file.setLength(50L * 1024 * 1024);
         }
         CliRun run = CliRun.of("parse-status", huge.toString());

@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mapiagent.agent.host.BadInputException;
 import dev.mapiagent.agent.host.Hive;
 import dev.mapiagent.agent.host.RegistryValue;
-import dev.mapiagent.agent.host.snapshot.MemoryRegistry;
 import dev.mapiagent.agent.host.snapshot.SnapshotHost;
+import dev.mapiagent.agent.host.snapshot.regfile.MemoryRegistry;
 import dev.mapiagent.protocol.HealAction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -137,7 +138,7 @@ class ConfigLoaderTest {
     void outOfRangePolicyIsAnErrorNamingTheValue() {
         registry.put(Hive.HKEY_LOCAL_MACHINE, POLICY, RegistryValue.dword("PollIntervalSeconds", 5));
 
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(registry, Optional.empty()));
+        BadInputException e = assertThrows(BadInputException.class, () -> ConfigLoader.load(registry, Optional.empty()));
 
         assertEquals("HKLM\\SOFTWARE\\Policies\\MapiAgent\\PollIntervalSeconds must be between 30 and 86400, not 5",
                 e.getMessage());
@@ -147,7 +148,7 @@ class ConfigLoaderTest {
     void policyOfTheWrongTypeIsAnError() {
         registry.put(Hive.HKEY_LOCAL_MACHINE, POLICY, RegistryValue.string("StayResident", "yes"));
 
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(registry, Optional.empty()));
+        BadInputException e = assertThrows(BadInputException.class, () -> ConfigLoader.load(registry, Optional.empty()));
 
         assertEquals("HKLM\\SOFTWARE\\Policies\\MapiAgent\\StayResident must be a REG_DWORD, not REG_SZ", e.getMessage());
     }
@@ -156,7 +157,7 @@ class ConfigLoaderTest {
     void unknownActionInTheFileIsAnError() throws IOException {
         Path file = json("{\"autoHealActions\": [\"format-disk\"]}");
 
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(registry, Optional.of(file)));
+        BadInputException e = assertThrows(BadInputException.class, () -> ConfigLoader.load(registry, Optional.of(file)));
 
         assertEquals("agent.json: autoHealActions: unknown heal action 'format-disk'", e.getMessage());
     }
@@ -165,7 +166,7 @@ class ConfigLoaderTest {
     void unknownSettingInTheFileIsAnError() throws IOException {
         Path file = json("{\"colectorUrl\": \"https://typo\"}");
 
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(registry, Optional.of(file)));
+        BadInputException e = assertThrows(BadInputException.class, () -> ConfigLoader.load(registry, Optional.of(file)));
 
         assertTrue(e.getMessage().endsWith("unknown setting(s) colectorUrl"), e.getMessage());
     }
@@ -174,7 +175,7 @@ class ConfigLoaderTest {
     void wrongJsonTypeIsAnError() throws IOException {
         Path file = json("{\"pollIntervalSeconds\": \"300\"}");
 
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(registry, Optional.of(file)));
+        BadInputException e = assertThrows(BadInputException.class, () -> ConfigLoader.load(registry, Optional.of(file)));
 
         assertEquals("agent.json: pollIntervalSeconds must be a whole number", e.getMessage());
     }
@@ -183,7 +184,7 @@ class ConfigLoaderTest {
     void malformedJsonIsAOneLineError() throws IOException {
         Path file = json("{\"collectorUrl\": ");
 
-        ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(registry, Optional.of(file)));
+        BadInputException e = assertThrows(BadInputException.class, () -> ConfigLoader.load(registry, Optional.of(file)));
 
         assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
@@ -191,7 +192,7 @@ class ConfigLoaderTest {
 
     @Test
     void missingExplicitFileIsAnError() {
-        ConfigException e = assertThrows(ConfigException.class,
+        BadInputException e = assertThrows(BadInputException.class,
                 () -> ConfigLoader.load(registry, Optional.of(temp.resolve("nope.json"))));
 
         assertTrue(e.getMessage().startsWith("config file not found"), e.getMessage());

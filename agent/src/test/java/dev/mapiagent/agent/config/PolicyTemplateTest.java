@@ -1,8 +1,8 @@
 package dev.mapiagent.agent.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mapiagent.agent.config.PolicyTemplate.Policy;
 import dev.mapiagent.agent.config.PolicyTemplate.PolicyElement;

@@ -7,7 +7,7 @@ import dev.mapiagent.agent.host.Hive;
 import dev.mapiagent.agent.host.Registry;
 import dev.mapiagent.agent.host.RegistryValue;
 import dev.mapiagent.agent.host.UnreadableKeyException;
-import dev.mapiagent.agent.host.snapshot.MemoryRegistry;
+import dev.mapiagent.agent.host.snapshot.regfile.MemoryRegistry;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mapiagent.agent.cli.SnapshotCopy;
 import dev.mapiagent.agent.diagnosis.DiagnosisInput;
-import dev.mapiagent.agent.diagnosis.Diagnoser;
 import dev.mapiagent.agent.host.CredentialType;
 import dev.mapiagent.agent.host.CredentialVault;
 import dev.mapiagent.agent.host.EventLog;
@@ -73,8 +72,7 @@ class InterruptedHealTest {
         SnapshotHost snapshot = SnapshotHost.open(pc);
         snapshot.registry().setDword(Hive.HKEY_CURRENT_USER, "Software\\Microsoft\\Exchange", "MapiHttpDisabled", 1);
         Host dying = new KilledOnCredentialDelete(SnapshotHost.open(pc));
-        Healer healer = new Healer(context(dying), new Diagnoser(dying, Clock.systemUTC(), "test"),
-                DiagnosisInput.defaults(), Clock.systemUTC());
+        Healer healer = new Healer(context(dying), TestPcState.of(dying), Clock.systemUTC());
 
         assertThrows(Killed.class, () -> healer.heal(new HealRequest(Set.of(), false)));
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mapiagent.agent.cli.SnapshotCopy;
 import dev.mapiagent.agent.diagnosis.DiagnosisInput;
-import dev.mapiagent.agent.diagnosis.Diagnoser;
 import dev.mapiagent.agent.host.CloseOutcome;
 import dev.mapiagent.agent.host.CredentialType;
 import dev.mapiagent.agent.host.CredentialVault;
@@ -130,8 +129,8 @@ class RestartOutlookOrderTest {
         Host host = new Recording(SnapshotHost.open(pc), calls, elevated);
         HealContext context = new HealContext(host, HealContext.stateFolderOf(host),
                 DiagnosisInput.DEFAULT_CREDENTIAL_PREFIXES, Duration.ofSeconds(1));
-        HealResult result = new Healer(context, new Diagnoser(host, Clock.systemUTC(), "test"), DiagnosisInput.defaults(),
-                Clock.systemUTC()).heal(new HealRequest(ALL, false));
+        HealResult result = new Healer(context, TestPcState.of(host), Clock.systemUTC())
+                .heal(new HealRequest(ALL, false));
         return new HealResultAndCalls(pc, result, calls);
     }
 

@@ -6,16 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mapiagent.agent.cli.SnapshotCopy;
-import dev.mapiagent.agent.diagnosis.DiagnosisInput;
+import dev.mapiagent.agent.collector.PendingCommand;
+import dev.mapiagent.agent.collector.SpoolItem;
 import dev.mapiagent.agent.diagnosis.Diagnoser;
+import dev.mapiagent.agent.diagnosis.DiagnosisInput;
+import dev.mapiagent.agent.diagnosis.PcState;
 import dev.mapiagent.agent.heal.HealContext;
 import dev.mapiagent.agent.heal.Healer;
 import dev.mapiagent.agent.heal.JournalStore;
 import dev.mapiagent.agent.host.EventLog;
 import dev.mapiagent.agent.host.Hive;
 import dev.mapiagent.agent.host.snapshot.SnapshotHost;
-import dev.mapiagent.agent.report.PendingCommand;
-import dev.mapiagent.agent.report.SpoolItem;
 import dev.mapiagent.protocol.HealAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,11 +51,13 @@ class CommandRunnerTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         Diagnoser diagnoser = new Diagnoser(host, clock, "test");
         DiagnosisInput input = DiagnosisInput.defaults();
+        PcState pc = new PcState(diagnoser, input, new JournalStore(HealContext.stateFolderOf(host))::anyCompleted,
+                Optional.empty());
         Healer healer = new Healer(new HealContext(host, HealContext.stateFolderOf(host), input.officeCredentialPrefixes(),
-                Duration.ZERO), diagnoser, input, clock);
+                Duration.ZERO), pc, clock);
         EventLog recording = (level, id, message) -> events.add(level + " " + id + " " + message);
         runner = new CommandRunner(healer, Set.of(HealAction.ENABLE_MAPIHTTP), recording,
-                () -> diagnoser.diagnose(input), clock, new FinishedCommands(HealContext.stateFolderOf(host)));
+                pc, clock, new FinishedCommands(HealContext.stateFolderOf(host)));
     }
 
     @Test

@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mapiagent.agent.report.SpoolItem;
+import dev.mapiagent.agent.collector.SpoolItem;
 import dev.mapiagent.protocol.ProtocolJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
@@ -63,7 +64,7 @@ class FinishedCommandsTest {
         finished.remember(result("c2", "done"));
 
         try (var files = Files.list(state)) {
-            assertEquals(java.util.List.of(FinishedCommands.FILE_NAME),
+            assertEquals(List.of(FinishedCommands.FILE_NAME),
                     files.map(p -> p.getFileName().toString()).toList());
         }
     }

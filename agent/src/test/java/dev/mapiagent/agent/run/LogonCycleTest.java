@@ -8,23 +8,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.mapiagent.agent.cli.SnapshotCopy;
+import dev.mapiagent.agent.collector.AgentHttp;
+import dev.mapiagent.agent.collector.CollectorAddress;
+import dev.mapiagent.agent.collector.CollectorClient;
+import dev.mapiagent.agent.collector.DeviceIdentity;
+import dev.mapiagent.agent.collector.Spool;
+import dev.mapiagent.agent.collector.TokenStore;
 import dev.mapiagent.agent.config.AgentConfig;
-import dev.mapiagent.agent.diagnosis.DiagnosisInput;
 import dev.mapiagent.agent.diagnosis.Diagnoser;
+import dev.mapiagent.agent.diagnosis.DiagnosisInput;
+import dev.mapiagent.agent.diagnosis.PcState;
 import dev.mapiagent.agent.heal.HealContext;
 import dev.mapiagent.agent.heal.HealEvents;
 import dev.mapiagent.agent.heal.Healer;
+import dev.mapiagent.agent.heal.JournalStore;
 import dev.mapiagent.agent.host.AgentLogFile;
 import dev.mapiagent.agent.host.Hive;
 import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.agent.host.SecretProtector;
 import dev.mapiagent.agent.host.snapshot.SnapshotHost;
-import dev.mapiagent.agent.report.AgentHttp;
-import dev.mapiagent.agent.report.CollectorAddress;
-import dev.mapiagent.agent.report.CollectorClient;
-import dev.mapiagent.agent.report.DeviceIdentity;
-import dev.mapiagent.agent.report.Spool;
-import dev.mapiagent.agent.report.TokenStore;
 import dev.mapiagent.protocol.HealAction;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -93,14 +95,15 @@ class LogonCycleTest {
                 Duration.ofSeconds(60), false, false);
         Clock clock = Clock.systemUTC();
         Diagnoser diagnoser = new Diagnoser(host, clock, "test");
-        Healer healer = new Healer(HealContext.of(host, DiagnosisInput.DEFAULT_CREDENTIAL_PREFIXES), diagnoser,
-                DiagnosisInput.defaults(), clock);
+        PcState pc = new PcState(diagnoser, DiagnosisInput.defaults(), new JournalStore(state)::anyCompleted,
+                Optional.empty());
+        Healer healer = new Healer(HealContext.of(host, DiagnosisInput.DEFAULT_CREDENTIAL_PREFIXES), pc, clock);
         client = new CollectorClient(CollectorAddress.parse(url),
                 AgentHttp.client(SSLContext.getDefault(), Duration.ofSeconds(3), Duration.ofSeconds(3)),
                 new TokenStore(state, SecretProtector.USER_FILE_ONLY), new DeviceIdentity("d1", "PC-1", "bob"), "s");
-        cycle = new LogonCycle(diagnoser, healer, state, config, client, new Spool(state.resolve("spool"), 200, 20_000_000),
-                Optional.empty(), (h, diagnosis) -> new CommandRunner(h, config.allowedRemoteActions(), host.eventLog(),
-                        diagnosis, clock, new FinishedCommands(state)),
+        CommandRunner commands = new CommandRunner(healer, config.allowedRemoteActions(), host.eventLog(), pc, clock,
+                new FinishedCommands(state));
+        cycle = new LogonCycle(pc, healer, commands, config, client, new Spool(state.resolve("spool"), 200, 20_000_000),
                 new RunLog(AgentLogFile.of(host.localAppData(), clock)), host.eventLog());
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mapiagent.agent.startup.StartupArchiveKeeper.Outcome;
 import dev.mapiagent.agent.startup.StartupArchiveKeeper.Result;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.MappedByteBuffer;
@@ -170,7 +171,7 @@ class StartupArchiveKeeperTest {
         // the JDK refuses to dump for a class path with a non-empty directory in it
         Path classes = Files.createDirectories(temp.resolve("classes"));
         Files.writeString(classes.resolve("x.txt"), "x");
-        StartupArchive failing = archive(classes + java.io.File.pathSeparator + jar);
+        StartupArchive failing = archive(classes + File.pathSeparator + jar);
 
         List<Outcome> logons = List.of(keep(failing).outcome(), keep(failing).outcome(), keep(failing).outcome(),
                 keep(failing).outcome());

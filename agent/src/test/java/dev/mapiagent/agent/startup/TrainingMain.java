@@ -1,5 +1,8 @@
 package dev.mapiagent.agent.startup;
 
+import java.time.LocalDate;
+import java.util.TreeMap;
+
 /** Stands in for the agent's diagnosis in a dumping JVM: loads a few classes, or hangs when asked. */
 public final class TrainingMain {
 
@@ -10,6 +13,6 @@ public final class TrainingMain {
         if (args.length > 0 && args[0].equals("hang")) {
             Thread.sleep(Long.MAX_VALUE);
         }
-        System.out.println(java.time.LocalDate.now() + " " + new java.util.TreeMap<>(System.getenv()).size());
+        System.out.println(LocalDate.now() + " " + new TreeMap<>(System.getenv()).size());
     }
 }

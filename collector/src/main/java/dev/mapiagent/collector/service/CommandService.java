@@ -1,5 +1,6 @@
 package dev.mapiagent.collector.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mapiagent.collector.db.AuditDao;
 import dev.mapiagent.collector.db.CommandDao;
@@ -10,8 +11,10 @@ import dev.mapiagent.collector.error.ConflictException;
 import dev.mapiagent.collector.error.InvalidException;
 import dev.mapiagent.collector.error.NotFoundException;
 import dev.mapiagent.protocol.Command;
+import dev.mapiagent.protocol.CommandResult;
 import dev.mapiagent.protocol.CommandStatus;
 import dev.mapiagent.protocol.HealAction;
+import dev.mapiagent.protocol.ProtocolJson;
 import dev.mapiagent.protocol.ProtocolSchema;
 import dev.mapiagent.protocol.Report;
 import java.time.Clock;
@@ -163,9 +166,15 @@ public final class CommandService {
         }
         Report before = optionalReport(body, "before", deviceId);
         Report after = optionalReport(body, "after", deviceId);
-        CommandStatus status = CommandStatus.byId(body.get("status").asText()).orElseThrow();
-        int exitCode = body.get("exitCode").asInt();
-        String message = body.hasNonNull("message") ? body.get("message").asText() : null;
+        CommandResult result;
+        try {
+            result = ProtocolJson.mapper().treeToValue(body, CommandResult.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new InvalidException("result is not a valid command result", e.getMessage().lines().findFirst().orElse(""));
+        }
+        CommandStatus status = result.status();
+        int exitCode = result.exitCode();
+        String message = result.message();
         expireOverdue();
         return jdbi.inTransaction(h -> {
             Instant now = clock.instant();

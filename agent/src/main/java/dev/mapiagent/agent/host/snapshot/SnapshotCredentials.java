@@ -1,13 +1,15 @@
 package dev.mapiagent.agent.host.snapshot;
 
-import dev.mapiagent.agent.host.AtomicFiles;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mapiagent.agent.host.AtomicFiles;
 import dev.mapiagent.agent.host.BadSnapshotException;
 import dev.mapiagent.agent.host.CredentialName;
 import dev.mapiagent.agent.host.CredentialPersist;
 import dev.mapiagent.agent.host.CredentialType;
 import dev.mapiagent.agent.host.CredentialVault;
 import dev.mapiagent.agent.host.StoredCredential;
+import dev.mapiagent.agent.host.snapshot.regfile.SnapshotFiles;
+import dev.mapiagent.agent.host.snapshot.regfile.SnapshotText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -3,6 +3,8 @@ package dev.mapiagent.agent.host.snapshot;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mapiagent.agent.host.BadSnapshotException;
 import dev.mapiagent.agent.host.FileVersions;
+import dev.mapiagent.agent.host.snapshot.regfile.SnapshotFiles;
+import dev.mapiagent.agent.host.snapshot.regfile.SnapshotText;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;

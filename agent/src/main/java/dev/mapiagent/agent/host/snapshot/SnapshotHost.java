@@ -2,14 +2,17 @@ package dev.mapiagent.agent.host.snapshot;
 
 import dev.mapiagent.agent.host.AgentLogFile;
 import dev.mapiagent.agent.host.BadSnapshotException;
+import dev.mapiagent.agent.host.CredentialVault;
 import dev.mapiagent.agent.host.EventLog;
 import dev.mapiagent.agent.host.FileEventLog;
 import dev.mapiagent.agent.host.FileVersions;
-import dev.mapiagent.agent.host.CredentialVault;
 import dev.mapiagent.agent.host.Hive;
 import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.agent.host.Processes;
 import dev.mapiagent.agent.host.Registry;
+import dev.mapiagent.agent.host.snapshot.regfile.RegFile;
+import dev.mapiagent.agent.host.snapshot.regfile.SnapshotFiles;
+import dev.mapiagent.agent.host.snapshot.regfile.SnapshotText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,13 +28,6 @@ import java.util.UUID;
  */
 public final class SnapshotHost implements Host {
 
-    static final String REGISTRY_FILE = "registry.reg";
-    static final String CREDENTIALS_FILE = "credentials.json";
-    static final String PROCESSES_FILE = "processes.json";
-    static final String CONNECTION_STATUS_FILE = "connection-status.txt";
-    static final String FILES_FILE = "files.json";
-    static final String LOCAL_APP_DATA = "LocalAppData";
-
     private final Path directory;
     private final SnapshotRegistry registry;
     private final SnapshotCredentials credentials;
@@ -43,14 +39,14 @@ public final class SnapshotHost implements Host {
 
     private SnapshotHost(Path directory) {
         this.directory = directory;
-        Path registryFile = directory.resolve(REGISTRY_FILE);
+        Path registryFile = directory.resolve(SnapshotLayout.REGISTRY_FILE);
         this.registry = new SnapshotRegistry(registryFile,
                 Files.exists(registryFile) ? RegFile.read(registryFile) : RegFile.empty());
-        this.credentials = SnapshotCredentials.read(directory.resolve(CREDENTIALS_FILE));
-        this.processes = SnapshotProcesses.read(directory.resolve(PROCESSES_FILE));
-        this.fileVersions = SnapshotFileVersions.read(directory.resolve(FILES_FILE));
-        this.connectionStatus = readText(directory.resolve(CONNECTION_STATUS_FILE));
-        this.eventLog = new FileEventLog(AgentLogFile.of(directory.resolve(LOCAL_APP_DATA), Clock.systemUTC()));
+        this.credentials = SnapshotCredentials.read(directory.resolve(SnapshotLayout.CREDENTIALS_FILE));
+        this.processes = SnapshotProcesses.read(directory.resolve(SnapshotLayout.PROCESSES_FILE));
+        this.fileVersions = SnapshotFileVersions.read(directory.resolve(SnapshotLayout.FILES_FILE));
+        this.connectionStatus = readText(directory.resolve(SnapshotLayout.CONNECTION_STATUS_FILE));
+        this.eventLog = new FileEventLog(AgentLogFile.of(directory.resolve(SnapshotLayout.LOCAL_APP_DATA), Clock.systemUTC()));
         this.deviceId = registry.string(Hive.HKEY_LOCAL_MACHINE, "SOFTWARE\\Microsoft\\Cryptography", "MachineGuid")
                 .filter(guid -> !guid.isBlank())
                 .orElseGet(() -> UUID.nameUUIDFromBytes(canonical(directory).getBytes(StandardCharsets.UTF_8)).toString());
@@ -92,7 +88,7 @@ public final class SnapshotHost implements Host {
 
     @Override
     public Path localAppData() {
-        return directory.resolve(LOCAL_APP_DATA);
+        return directory.resolve(SnapshotLayout.LOCAL_APP_DATA);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.mapiagent.agent.host.snapshot;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -11,6 +11,8 @@ import dev.mapiagent.agent.host.BadSnapshotException;
 import dev.mapiagent.agent.host.CloseOutcome;
 import dev.mapiagent.agent.host.ProcessInfo;
 import dev.mapiagent.agent.host.Processes;
+import dev.mapiagent.agent.host.snapshot.regfile.SnapshotFiles;
+import dev.mapiagent.agent.host.snapshot.regfile.SnapshotText;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,6 +4,8 @@ import dev.mapiagent.agent.host.Hive;
 import dev.mapiagent.agent.host.Registry;
 import dev.mapiagent.agent.host.RegistryValue;
 import dev.mapiagent.agent.host.RegistryValueType;
+import dev.mapiagent.agent.host.snapshot.regfile.MemoryRegistry;
+import dev.mapiagent.agent.host.snapshot.regfile.RegFile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mapiagent.agent.host.BadSnapshotException;
 import dev.mapiagent.agent.host.CredentialPersist;
 import dev.mapiagent.agent.host.StoredCredential;
+import dev.mapiagent.agent.host.snapshot.regfile.RegSamples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -10,6 +10,7 @@ import dev.mapiagent.agent.host.BadSnapshotException;
 import dev.mapiagent.agent.host.CredentialType;
 import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.agent.host.ProcessInfo;
+import dev.mapiagent.agent.host.snapshot.regfile.RegSamples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

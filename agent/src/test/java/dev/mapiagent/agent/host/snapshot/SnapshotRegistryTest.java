@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mapiagent.agent.host.HostException;
+import dev.mapiagent.agent.host.snapshot.regfile.RegFile;
+import dev.mapiagent.agent.host.snapshot.regfile.RegSamples;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

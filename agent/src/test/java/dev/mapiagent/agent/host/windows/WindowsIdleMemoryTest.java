@@ -3,6 +3,7 @@ package dev.mapiagent.agent.host.windows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mapiagent.agent.host.IdleMemory.Release;
+import java.lang.ref.Reference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -22,8 +23,8 @@ class WindowsIdleMemoryTest {
 
         long before = release.workingSetBefore().orElseThrow();
         long after = release.workingSetAfter().orElseThrow();
+        Reference.reachabilityFence(touched);
         assertTrue(after < before / 2, "working set " + before + " -> " + after);
-        assertTrue(touched[4096] == 1);
     }
 
     @Test
