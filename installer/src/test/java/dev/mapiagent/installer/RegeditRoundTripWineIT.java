@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mapiagent.agent.host.RegistryValue;
 import dev.mapiagent.agent.host.RegistryValueType;
-import dev.mapiagent.agent.host.snapshot.MemoryRegistry;
-import dev.mapiagent.agent.host.snapshot.RegFile;
-import dev.mapiagent.agent.host.snapshot.RegFormat;
+import dev.mapiagent.agent.host.snapshot.regfile.MemoryRegistry;
+import dev.mapiagent.agent.host.snapshot.regfile.RegFile;
+import dev.mapiagent.agent.host.snapshot.regfile.RegFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
