@@ -4,6 +4,7 @@ import dev.mapiagent.collector.api.AccessManager;
 import dev.mapiagent.collector.api.AgentRoutes;
 import dev.mapiagent.collector.api.Authenticator;
 import dev.mapiagent.collector.api.BodyLimit;
+import dev.mapiagent.collector.api.EnrollmentRoutes;
 import dev.mapiagent.collector.api.ErrorHandling;
 import dev.mapiagent.collector.api.HelpdeskRoutes;
 import dev.mapiagent.collector.api.OpsRoutes;
@@ -13,6 +14,7 @@ import dev.mapiagent.collector.config.CollectorConfig;
 import dev.mapiagent.collector.config.Tls;
 import dev.mapiagent.collector.metrics.CollectorMetrics;
 import dev.mapiagent.collector.service.AuditService;
+import dev.mapiagent.collector.service.ClockSkewService;
 import dev.mapiagent.collector.service.CommandService;
 import dev.mapiagent.collector.service.CommandWaiters;
 import dev.mapiagent.collector.service.DeviceService;
@@ -75,13 +77,14 @@ public final class CollectorApp {
     public static Javalin create(CollectorConfig config, Jdbi jdbi, Clock clock) {
         CollectorMetrics metrics = new CollectorMetrics();
         IngestService ingest = new IngestService(jdbi, clock, metrics);
-        EnrollmentService enrollment = new EnrollmentService(jdbi, clock, config.enrollSecret());
+        EnrollmentService enrollment = new EnrollmentService(jdbi, clock, config.enrollSecret(), config.identity());
         CommandService commands = new CommandService(jdbi, clock, config.commandTtl(), config.redeliverAfter(), ingest);
         CommandWaiters waiters = new CommandWaiters(commands::deliver,
                 () -> commands.recentlyDeliverableDevices(WAKE_LOOK_BACK), WAKE_RECHECK);
         commands.onQueued(waiters::wake);
         metrics.countWaiting(waiters::waiting);
-        DeviceService devices = new DeviceService(jdbi, commands);
+        ClockSkewService clocks = new ClockSkewService(jdbi, clock, config.identity().maxClockSkew());
+        DeviceService devices = new DeviceService(jdbi, commands, clocks);
         metrics.countDevicesByVerdict(devices::countByVerdict);
         metrics.countCommandsByStatus(commands::countByStatus);
         UserService users = new UserService(jdbi, clock);
@@ -126,7 +129,8 @@ public final class CollectorApp {
             ErrorHandling.install(javalin.routes);
             new OpsRoutes(new HealthService(jdbi), metrics).register(javalin.routes);
             new SessionRoutes(users, sessions, config.tls()).register(javalin.routes);
-            new AgentRoutes(enrollment, ingest, commands, waiters).register(javalin.routes);
+            new AgentRoutes(enrollment, ingest, commands, waiters, clocks).register(javalin.routes);
+            new EnrollmentRoutes(enrollment).register(javalin.routes);
             new HelpdeskRoutes(devices, commands, fleet, users,
                     new AuditService(jdbi)).register(javalin.routes);
             new StatusPasteRoutes().register(javalin.routes);

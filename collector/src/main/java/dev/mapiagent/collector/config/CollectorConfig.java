@@ -18,6 +18,7 @@ import java.time.Duration;
  * @param sessionTtl           how long a page login lasts
  * @param serverSideMinDevices devices failing the same way on one endpoint before the fleet view calls it server-side
  * @param onsetWindow          how close together their failures must have started
+ * @param identity             enrolment rotation and rate, clock skew tolerance
  */
 public record CollectorConfig(
         int port,
@@ -31,7 +32,8 @@ public record CollectorConfig(
         Duration redeliverAfter,
         Duration sessionTtl,
         int serverSideMinDevices,
-        Duration onsetWindow) {
+        Duration onsetWindow,
+        IdentityConfig identity) {
 
     /**
      * The default delivery lease. A result missing for longer than this means the answer that carried the command
@@ -61,21 +63,26 @@ public record CollectorConfig(
     /** Defaults for everything but the database, for tests and embedding. */
     public static CollectorConfig defaults(String dbUrl) {
         return new CollectorConfig(0, dbUrl, null, null, null, null, Duration.ofDays(90), Duration.ofHours(1),
-                Duration.ofSeconds(DEFAULT_REDELIVER_AFTER_SECONDS), Duration.ofHours(8), 3, Duration.ofMinutes(30));
+                Duration.ofSeconds(DEFAULT_REDELIVER_AFTER_SECONDS), Duration.ofHours(8), 3, Duration.ofMinutes(30), IdentityConfig.defaults());
     }
 
     public CollectorConfig withEnrollSecret(String secret) {
         return new CollectorConfig(port, dbUrl, Secret.ofNullable(secret), adminPassword, tlsKeystore,
-                tlsKeystorePassword, retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow);
+                tlsKeystorePassword, retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow, identity);
     }
 
     public CollectorConfig withAdminPassword(String password) {
         return new CollectorConfig(port, dbUrl, enrollSecret, Secret.ofNullable(password), tlsKeystore,
-                tlsKeystorePassword, retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow);
+                tlsKeystorePassword, retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow, identity);
     }
 
     public CollectorConfig withTls(Path keystore, String password) {
         return new CollectorConfig(port, dbUrl, enrollSecret, adminPassword, keystore, Secret.ofNullable(password),
-                retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow);
+                retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow, identity);
+    }
+
+    public CollectorConfig withIdentity(IdentityConfig settings) {
+        return new CollectorConfig(port, dbUrl, enrollSecret, adminPassword, tlsKeystore, tlsKeystorePassword,
+                retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow, settings);
     }
 }

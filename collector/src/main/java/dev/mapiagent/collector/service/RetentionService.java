@@ -1,5 +1,6 @@
 package dev.mapiagent.collector.service;
 
+import dev.mapiagent.collector.db.LoginThrottleDao;
 import dev.mapiagent.collector.db.ReportDao;
 import dev.mapiagent.collector.db.SessionDao;
 import java.time.Clock;
@@ -7,7 +8,10 @@ import java.time.Duration;
 import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
 
-/** Drops report history older than the retention (never a device's latest report) and expired sessions. */
+/**
+ * Drops report history older than the retention (never a device's latest report), expired sessions and login
+ * counters that no longer count.
+ */
 public final class RetentionService {
 
     private final Jdbi jdbi;
@@ -26,7 +30,9 @@ public final class RetentionService {
 
     public Purged purge() {
         Instant now = clock.instant();
-        return jdbi.inTransaction(h -> new Purged(new ReportDao(h).purgeReceivedBefore(now.minus(retention)),
-                new SessionDao(h).purgeExpired(now)));
+        return jdbi.inTransaction(h -> {
+            new LoginThrottleDao(h).purgeUnchangedSince(now.minus(LoginThrottle.FORGET_AFTER));
+            return new Purged(new ReportDao(h).purgeReceivedBefore(now.minus(retention)), new SessionDao(h).purgeExpired(now));
+        });
     }
 }
