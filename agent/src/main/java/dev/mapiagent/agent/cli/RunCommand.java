@@ -14,6 +14,7 @@ import dev.mapiagent.agent.report.CollectorAddress;
 import dev.mapiagent.agent.report.CollectorClient;
 import dev.mapiagent.agent.report.DeviceIdentity;
 import dev.mapiagent.agent.report.Spool;
+import dev.mapiagent.agent.report.DeviceKeyStore;
 import dev.mapiagent.agent.report.TokenStore;
 import dev.mapiagent.agent.report.TrustAnchors;
 import dev.mapiagent.agent.report.probe.EndpointProber;
@@ -105,7 +106,7 @@ public class RunCommand implements Callable<Integer> {
              CloseableHttpClient probeHttp = AgentHttp.client(TrustAnchors.system(), DiagnoseCommand.PROBE_TIMEOUT,
                      DiagnoseCommand.PROBE_TIMEOUT);
              CollectorClient collector = new CollectorClient(address, http,
-                     new TokenStore(state, host.secretProtector()),
+                     new TokenStore(state, host.secretProtector()), new DeviceKeyStore(state, host.secretProtector()),
                      new DeviceIdentity(host.deviceId(), host.hostname(), host.userName()), config.enrollSecret())) {
             log.info("started on " + host.describe() + " with " + config);
             sleep(randomUpTo(config.startDelayMax(), random));
