@@ -16,11 +16,13 @@ CREATE TABLE enroll_challenges (
 );
 CREATE INDEX enroll_challenges_by_expiry ON enroll_challenges (expires_at);
 
--- Failed logins per (user name, client address) and per client address, whatever the user name (known or not):
--- the row is locked while an attempt is counted, so parallel guesses take their turn.
+-- Failed logins per (user name, client address) and per client address, whatever the user name (known or not),
+-- and the attempts being checked right now: the row is locked while an attempt is admitted or counted, so parallel
+-- guesses take their turn.
 CREATE TABLE login_throttle (
     throttle_key  VARCHAR(300) PRIMARY KEY,
     failures      INTEGER      NOT NULL,
+    pending       INTEGER      NOT NULL,
     blocked_until TIMESTAMP WITH TIME ZONE,
     updated_at    TIMESTAMP WITH TIME ZONE NOT NULL
 );

@@ -274,6 +274,22 @@ abstract class IdentityContractTest {
     }
 
     @Test
+    void parallelLoginsWithTheRightPasswordAllGoThrough() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        try {
+            List<CompletableFuture<Integer>> logins = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                logins.add(CompletableFuture.supplyAsync(() -> http.get("/api/v1/devices", TestCollector.admin()).status(), pool));
+            }
+            for (CompletableFuture<Integer> login : logins) {
+                assertEquals(200, login.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void anUnknownUserIsAnsweredExactlyLikeAWrongPassword() {
         for (int i = 0; i < 7; i++) {
             Response known = http.get("/api/v1/devices", Http.basic("admin", "wrong-password"));
