@@ -274,7 +274,10 @@ async function showDevice(deviceId) {
     ['Protocol', d.protocol ? PROTOCOL_WORDS[d.protocol] || d.protocol : null], ['MAPI endpoint', d.endpointHost],
     ['Outlook', latest.outlook ? [latest.outlook.productName, latest.outlook.version].filter(Boolean).join(' ') : null],
     ['Last report', when(latest.createdAt)], ['Last seen', when(d.lastSeen)],
+    ['Clock', d.clockSkewSeconds === null || d.clockSkewSeconds === undefined ? null : clockWords(d.clockSkewSeconds)],
   ]);
+  $('enrollment-box').hidden = state.role !== 'admin';
+  $('reset-enrollment').dataset.deviceId = d.deviceId;
   const findings = latest.findings || [];
   $('findings').replaceChildren(...(findings.length ? findings.map(findingItem)
     : [el('li', {}, d.latest ? 'Nothing wrong found.' : 'No report yet.')]));
@@ -311,6 +314,23 @@ async function heal(event) {
     const command = await api('POST', '/api/v1/devices/' + encodeURIComponent(deviceId) + '/heal',
       { actions, expiresInMinutes: Number($('heal-expiry').value) || 60 });
     say('Self-heal queued (command ' + command.commandId + '). The agent picks it up at its next poll.', true);
+    await showDevice(deviceId);
+  } catch (e) { say(e.message); }
+}
+
+function clockWords(seconds) {
+  const minutes = Math.round(Math.abs(seconds) / 60);
+  return 'the PC clock is ' + minutes + ' min ' + (seconds > 0 ? 'ahead' : 'behind')
+    + ': its report times are not reliable';
+}
+
+async function resetEnrollment() {
+  const deviceId = $('reset-enrollment').dataset.deviceId;
+  if (!window.confirm('Reset the enrollment of ' + deviceId + '? Its agent token stops working; the next PC '
+    + 'to enroll as ' + deviceId + ' is bound to it.')) return;
+  try {
+    await api('POST', '/api/v1/devices/' + encodeURIComponent(deviceId) + '/reset-enrollment', {});
+    say('Enrollment reset. The PC enrolls again at its next report.', true);
     await showDevice(deviceId);
   } catch (e) { say(e.message); }
 }
@@ -401,6 +421,7 @@ async function start() {
   $('page-next').addEventListener('click', () => turnPage(1));
   for (const th of document.querySelectorAll('#device-table th[data-sort]')) th.addEventListener('click', () => sortBy(th.dataset.sort));
   $('heal-form').addEventListener('submit', heal);
+  $('reset-enrollment').addEventListener('click', resetEnrollment);
   $('paste-form').addEventListener('submit', parsePasted);
   $('logout').addEventListener('click', logout);
   window.addEventListener('hashchange', route);

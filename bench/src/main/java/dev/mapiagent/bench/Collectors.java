@@ -76,7 +76,9 @@ final class Collectors implements AutoCloseable {
             command.addAll(List.of(options.collectorJvmOptions.trim().split("\\s+")));
             command.addAll(List.of("-jar", options.collectorJar.toString(), "serve", "--port", Integer.toString(port),
                     "--data-dir", work.resolve("data").toString(), "--enroll-secret", enrollSecret,
-                    "--admin-password", adminPassword));
+                    "--admin-password", adminPassword,
+                    // every simulated device enrolls from this one address
+                    "--enroll-rate-per-minute", "1000000"));
             if (dbUrl != null) {
                 command.addAll(List.of("--db", dbUrl));
             }

@@ -7,6 +7,7 @@ import dev.mapiagent.collector.api.Authenticator;
 import dev.mapiagent.collector.api.BodyLimit;
 import dev.mapiagent.collector.api.ConnectionsPerAddress;
 import dev.mapiagent.collector.api.DirectoryRoutes;
+import dev.mapiagent.collector.api.EnrollmentRoutes;
 import dev.mapiagent.collector.api.ErrorHandling;
 import dev.mapiagent.collector.api.FleetRoutes;
 import dev.mapiagent.collector.api.HelpdeskRoutes;
@@ -25,6 +26,7 @@ import dev.mapiagent.collector.directory.OidcProvider;
 import dev.mapiagent.collector.metrics.CollectorMetrics;
 import dev.mapiagent.collector.service.ApiTokenService;
 import dev.mapiagent.collector.service.AuditService;
+import dev.mapiagent.collector.service.ClockSkewService;
 import dev.mapiagent.collector.service.CommandService;
 import dev.mapiagent.collector.service.CommandWaiters;
 import dev.mapiagent.collector.service.DeviceService;
@@ -108,13 +110,14 @@ public final class CollectorApp {
     public static Javalin create(CollectorConfig config, DirectoryConfig directory, Jdbi jdbi, Clock clock) {
         CollectorMetrics metrics = new CollectorMetrics();
         IngestService ingest = new IngestService(jdbi, clock, metrics);
-        EnrollmentService enrollment = new EnrollmentService(jdbi, clock, config.enrollSecret());
+        EnrollmentService enrollment = new EnrollmentService(jdbi, clock, config.enrollSecret(), config.identity());
         CommandService commands = new CommandService(jdbi, clock, config.commandTtl(), config.redeliverAfter(), ingest);
         CommandWaiters waiters = new CommandWaiters(commands::deliver,
                 () -> commands.recentlyDeliverableDevices(WAKE_LOOK_BACK), WAKE_RECHECK);
         commands.onQueued(waiters::wake);
         metrics.countWaiting(waiters::waiting);
-        DeviceService devices = new DeviceService(jdbi, commands);
+        ClockSkewService clocks = new ClockSkewService(jdbi, clock, config.identity().maxClockSkew());
+        DeviceService devices = new DeviceService(jdbi, commands, clocks);
         UserService users = new UserService(jdbi, clock);
         SessionService sessions = new SessionService(jdbi, clock, config.sessionTtl());
         FleetService fleet = new FleetService(jdbi, clock, config.serverSideMinDevices(), config.onsetWindow(),
@@ -173,7 +176,8 @@ public final class CollectorApp {
             SessionRoutes sessionRoutes = new SessionRoutes(users, sessions, config.tls());
             sessionRoutes.register(javalin.routes);
             new DirectoryRoutes(directoryLogins, sessionRoutes).register(javalin.routes);
-            new AgentRoutes(enrollment, ingest, commands, waiters).register(javalin.routes);
+            new AgentRoutes(enrollment, ingest, commands, waiters, clocks).register(javalin.routes);
+            new EnrollmentRoutes(enrollment).register(javalin.routes);
             new HelpdeskRoutes(devices, commands, fleet, users,
                     new AuditService(jdbi)).register(javalin.routes);
             new StatusPasteRoutes().register(javalin.routes);

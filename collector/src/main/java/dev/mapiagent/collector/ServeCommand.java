@@ -2,6 +2,7 @@ package dev.mapiagent.collector;
 
 import dev.mapiagent.collector.config.CollectorConfig;
 import dev.mapiagent.collector.config.DirectoryConfig;
+import dev.mapiagent.collector.config.IdentityConfig;
 import dev.mapiagent.collector.config.Secret;
 import dev.mapiagent.collector.config.TrustedProxies;
 import dev.mapiagent.collector.db.Database;
@@ -45,6 +46,20 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
 
     @Option(names = "--enroll-secret", defaultValue = "${env:MAPI_COLLECTOR_ENROLL_SECRET}", description = "Shared enrollment secret (env MAPI_COLLECTOR_ENROLL_SECRET). Without it enrollment is closed.")
     String enrollSecret;
+
+    @Option(names = "--enroll-secret-previous", defaultValue = "${env:MAPI_COLLECTOR_ENROLL_SECRET_PREVIOUS}",
+            description = "The enrollment secret being rotated out, still accepted until the new one is on every PC (env MAPI_COLLECTOR_ENROLL_SECRET_PREVIOUS).")
+    String enrollSecretPrevious;
+
+    @Option(names = "--enroll-rate-per-minute",
+            defaultValue = "${env:MAPI_COLLECTOR_ENROLL_RATE_PER_MINUTE:-" + IdentityConfig.DEFAULT_ENROLL_PER_MINUTE + "}",
+            description = "Enrollment requests one client address may make per minute (env MAPI_COLLECTOR_ENROLL_RATE_PER_MINUTE, default 60).")
+    int enrollPerMinute;
+
+    @Option(names = "--max-clock-skew-minutes",
+            defaultValue = "${env:MAPI_COLLECTOR_MAX_CLOCK_SKEW_MINUTES:-" + IdentityConfig.DEFAULT_MAX_CLOCK_SKEW_MINUTES + "}",
+            description = "Flag a device whose clock is off the collector's by more than this (env MAPI_COLLECTOR_MAX_CLOCK_SKEW_MINUTES, default 10).")
+    int maxClockSkewMinutes;
 
     @Option(names = "--admin-password", defaultValue = "${env:MAPI_COLLECTOR_ADMIN_PASSWORD}", description = "Creates the 'admin' account on first start (env MAPI_COLLECTOR_ADMIN_PASSWORD).")
     String adminPassword;
@@ -177,6 +192,12 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         require(sessionHours >= 1, "--session-hours must be at least 1");
         require(incidentMinDevices >= 2, "--incident-min-devices must be at least 2");
         require(incidentOnsetMinutes >= 1, "--incident-onset-minutes must be at least 1");
+        String weakSecret = IdentityConfig.enrollSecretWeakness(enrollSecret);
+        require(weakSecret == null, "--enroll-secret refused: " + weakSecret);
+        String weakPrevious = IdentityConfig.enrollSecretWeakness(enrollSecretPrevious);
+        require(weakPrevious == null, "--enroll-secret-previous refused: " + weakPrevious);
+        require(enrollPerMinute >= 1, "--enroll-rate-per-minute must be at least 1");
+        require(maxClockSkewMinutes >= 1, "--max-clock-skew-minutes must be at least 1");
         // an empty value (a settings file's "MAPI_COLLECTOR_TLS_KEYSTORE=") means not set, not the working directory
         Path keystore = tlsKeystore == null || tlsKeystore.toString().isBlank() ? null : tlsKeystore;
         require(keystore == null || Files.isReadable(keystore), "--tls-keystore " + keystore + " cannot be read");
@@ -195,7 +216,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
                 keystore, Secret.ofNullable(tlsKeystorePassword), Duration.ofDays(retentionDays),
                 Duration.ofMinutes(commandTtlMinutes), Duration.ofSeconds(redeliverAfterSeconds), Duration.ofHours(sessionHours), incidentMinDevices,
                 Duration.ofMinutes(incidentOnsetMinutes), proxies, Duration.ofDays(staleDays),
-                Duration.ofDays(auditRetentionDays));
+                Duration.ofDays(auditRetentionDays),
+                new IdentityConfig(Secret.ofNullable(enrollSecretPrevious), enrollPerMinute, Duration.ofMinutes(maxClockSkewMinutes)));
     }
 
     /** Adds each non-blank key with the role; called from the lowest role up, so a key named twice gets the higher. */

@@ -248,7 +248,7 @@ abstract class CollectorContractTest {
         List<String> fields = new ArrayList<>();
         detail.fieldNames().forEachRemaining(fields::add);
         assertEquals(List.of("deviceId", "hostname", "user", "verdict", "protocol", "lastSeen", "enrolledAt",
-                "endpointHost", "officeVersion", "officeChannel", "latest", "reports", "commands"), fields);
+                "endpointHost", "officeVersion", "officeChannel", "latest", "reports", "commands", "clockSkewSeconds"), fields);
     }
 
     @Test
@@ -295,6 +295,7 @@ abstract class CollectorContractTest {
     @Test
     void anOlderReportArrivingLateDoesNotReplaceTheLatestState() {
         String agent = collector.enroll("dev-1", "PC-0001");
+        clock.advance(Duration.ofSeconds(600));
         http.postJson("/api/v1/reports", agent, Reports.healthy("dev-1", "PC-0001", T0.plusSeconds(600), "mail.contoso.com"));
         http.postJson("/api/v1/reports", agent, Reports.failing("dev-1", "PC-0001", T0, "mail.contoso.com"));
         JsonNode detail = http.get("/api/v1/devices/dev-1", TestCollector.admin()).json();
@@ -756,6 +757,7 @@ abstract class CollectorContractTest {
         for (int i = 1; i <= 4; i++) {
             String id = "dev-" + i;
             String agent = collector.enroll(id, "PC-000" + i);
+            clock.advance(Duration.ofSeconds(60));
             http.postJson("/api/v1/reports", agent, Reports.failing(id, "PC-000" + i, T0.plusSeconds(60L * i), "mail.contoso.com"));
         }
         String lone = collector.enroll("dev-9", "PC-0009");
@@ -781,6 +783,7 @@ abstract class CollectorContractTest {
         for (int i = 1; i <= 3; i++) {
             String id = "dev-" + i;
             String agent = collector.enroll(id, "PC-000" + i);
+            clock.advance(Duration.ofHours(1));
             http.postJson("/api/v1/reports", agent, Reports.failing(id, "PC-000" + i, T0.plus(Duration.ofHours(i)), "mail.contoso.com"));
         }
         JsonNode incident = http.get("/api/v1/fleet/incidents", TestCollector.admin()).json().path("incidents").path(0);
@@ -791,9 +794,11 @@ abstract class CollectorContractTest {
     void aFindingKeepsItsStartTimeWhileItPersists() {
         String agent = collector.enroll("dev-1", "PC-0001");
         http.postJson("/api/v1/reports", agent, Reports.failing("dev-1", "PC-0001", T0, "mail.contoso.com"));
+        clock.advance(Duration.ofSeconds(3600));
         http.postJson("/api/v1/reports", agent, Reports.failing("dev-1", "PC-0001", T0.plusSeconds(3600), "mail.contoso.com"));
         JsonNode incident = http.get("/api/v1/fleet/incidents", TestCollector.admin()).json().path("incidents").path(0);
         assertEquals(T0.toString(), incident.path("firstSince").asText());
+        clock.advance(Duration.ofSeconds(3600));
         http.postJson("/api/v1/reports", agent, Reports.healthy("dev-1", "PC-0001", T0.plusSeconds(7200), "mail.contoso.com"));
         assertEquals(0, http.get("/api/v1/fleet/incidents", TestCollector.admin()).json().path("incidents").size());
     }

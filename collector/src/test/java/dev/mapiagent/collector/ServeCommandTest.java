@@ -72,6 +72,18 @@ class ServeCommandTest {
     }
 
     @Test
+    void anEnrollSecretUnder16CharactersIsExit2() {
+        assertOneLine(run("serve", "--enroll-secret", "fifteen-chars-x", "--data-dir", dir.toString()),
+                "--enroll-secret refused: an enrollment secret needs at least 16 characters");
+    }
+
+    @Test
+    void aPreviousEnrollSecretUnder16CharactersIsExit2() {
+        assertOneLine(run("serve", "--enroll-secret", "sixteen-chars-xx", "--enroll-secret-previous", "short",
+                "--data-dir", dir.toString()), "--enroll-secret-previous refused");
+    }
+
+    @Test
     void noCommandIsExit2() {
         assertOneLine(run(), "missing command");
     }

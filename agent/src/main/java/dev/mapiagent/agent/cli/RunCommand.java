@@ -20,6 +20,7 @@ import dev.mapiagent.agent.heal.JournalStore;
 import dev.mapiagent.agent.host.AgentLogFile;
 import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.agent.host.StateFolder;
+import dev.mapiagent.agent.collector.DeviceKeyStore;
 import dev.mapiagent.agent.run.CommandRunner;
 import dev.mapiagent.agent.run.FinishedCommands;
 import dev.mapiagent.agent.run.Jitter;
@@ -103,7 +104,7 @@ public class RunCommand implements Callable<Integer> {
              CloseableHttpClient probeHttp = AgentHttp.client(TrustAnchors.system(), DiagnoseCommand.PROBE_TIMEOUT,
                      DiagnoseCommand.PROBE_TIMEOUT);
              CollectorClient collector = new CollectorClient(address, http,
-                     new TokenStore(state, host.secretProtector()),
+                     new TokenStore(state, host.secretProtector()), new DeviceKeyStore(state, host.secretProtector()),
                      new DeviceIdentity(host.deviceId(), host.hostname(), host.userName()), config.enrollSecret())) {
             log.info("started on " + host.describe() + " with " + config);
             ResidentLoop.sleep(new Jitter(random).upTo(config.startDelayMax()));

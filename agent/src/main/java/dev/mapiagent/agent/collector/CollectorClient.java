@@ -22,6 +22,7 @@ import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.utils.DateUtils;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -45,14 +46,16 @@ public final class CollectorClient implements Closeable {
     private final CollectorAddress address;
     private final CloseableHttpClient http;
     private final TokenStore tokens;
+    private final DeviceKeyStore keys;
     private final DeviceIdentity identity;
     private final String enrollSecret;
 
-    public CollectorClient(CollectorAddress address, CloseableHttpClient http, TokenStore tokens, DeviceIdentity identity,
-                           String enrollSecret) {
+    public CollectorClient(CollectorAddress address, CloseableHttpClient http, TokenStore tokens, DeviceKeyStore keys,
+                           DeviceIdentity identity, String enrollSecret) {
         this.address = address;
         this.http = http;
         this.tokens = tokens;
+        this.keys = keys;
         this.identity = identity;
         this.enrollSecret = enrollSecret;
     }
@@ -143,6 +146,10 @@ public final class CollectorClient implements Closeable {
         return answer;
     }
 
+    /**
+     * Enrolls: the first time with a new device key (its public half binds the device), afterwards with the kept key's
+     * signature over a challenge the collector issues, which proves this is the PC that enrolled before.
+     */
     private String enroll() throws CollectorException {
         if (enrollSecret == null || enrollSecret.isEmpty()) {
             throw new CollectorException("not enrolled and no EnrollSecret configured");
@@ -152,7 +159,18 @@ public final class CollectorClient implements Closeable {
                 .put("deviceId", identity.deviceId())
                 .put("hostname", identity.hostname())
                 .put("user", identity.user());
+        Optional<DeviceKey> kept = keys.load();
+        DeviceKey key = kept.isPresent() ? kept.get() : keys.create();
+        body.put("publicKey", key.publicKeyBase64());
+        if (kept.isPresent()) {
+            challenge().ifPresent(challenge -> body.put("challenge", challenge)
+                    .put("proof", key.sign(identity.deviceId(), challenge)));
+        }
         Answer answer = send(withBody(new HttpPost(address.resolve("api/v1/enroll")), bytes(body)));
+        if (answer.status() == 403 && kept.isPresent()) {
+            throw new CollectorException("enrollment refused: the collector does not accept this PC's device key "
+                    + "(an admin can reset the device's enrollment): " + answer.summary());
+        }
         if (answer.status() != 200 && answer.status() != 201) {
             throw new CollectorException("enrollment refused: " + answer.summary());
         }
@@ -164,6 +182,20 @@ public final class CollectorClient implements Closeable {
         return token;
     }
 
+    /** A challenge to sign; empty from a collector that predates device binding (404: it takes no proof). */
+    private Optional<String> challenge() throws CollectorException {
+        ObjectNode body = JSON.createObjectNode().put("enrollSecret", enrollSecret).put("deviceId", identity.deviceId());
+        Answer answer = send(withBody(new HttpPost(address.resolve("api/v1/enroll/challenge")), bytes(body)));
+        if (answer.status() == 404) {
+            return Optional.empty();
+        }
+        String challenge = answer.status() == 200 ? parse(answer).path("challenge").asText("") : "";
+        if (challenge.isEmpty()) {
+            throw new CollectorException("enrollment refused: no challenge: " + answer.summary());
+        }
+        return Optional.of(challenge);
+    }
+
     private static HttpUriRequestBase bearer(HttpUriRequestBase request, String token) {
         request.setHeader("Authorization", "Bearer " + token);
         return request;
@@ -171,6 +203,8 @@ public final class CollectorClient implements Closeable {
 
     private Answer send(HttpUriRequestBase request) throws CollectorException {
         request.setHeader("Accept", "application/json");
+        // the collector compares this with its own clock and flags a device whose clock is off
+        request.setHeader("Date", DateUtils.formatStandardDate(Instant.now()));
         try {
             return http.execute(request, response -> {
                 byte[] body = response.getEntity() == null ? new byte[0]

@@ -1,6 +1,5 @@
 package dev.mapiagent.agent.collector;
 
-import dev.mapiagent.agent.host.AtomicFiles;
 import dev.mapiagent.agent.host.BadSnapshotException;
 import dev.mapiagent.agent.host.BoundedFiles;
 import dev.mapiagent.agent.host.HostException;
@@ -8,10 +7,8 @@ import dev.mapiagent.agent.host.SecretProtector;
 import dev.mapiagent.agent.host.StateFolder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 
 /**
@@ -47,19 +44,7 @@ public final class TokenStore {
     }
 
     public void save(String token) {
-        try {
-            Files.createDirectories(file.getParent());
-        } catch (IOException e) {
-            throw new HostException("cannot create " + file.getParent() + ": " + e.getMessage(), e);
-        }
-        AtomicFiles.write(file, protector.protect(token.getBytes(StandardCharsets.UTF_8)));
-        if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (IOException e) {
-                throw new HostException("cannot restrict " + file + " to its owner: " + e.getMessage(), e);
-            }
-        }
+        OwnerOnlyFiles.write(file, protector.protect(token.getBytes(StandardCharsets.UTF_8)));
     }
 
     public void clear() {

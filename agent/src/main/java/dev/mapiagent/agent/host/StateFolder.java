@@ -20,6 +20,8 @@ public final class StateFolder {
     public static final String SPOOL_SET_ASIDE = "set-aside";
     /** The device token, protected with DPAPI (TokenStore). */
     public static final String TOKEN = "agent-token";
+    /** The device's EC P-256 key pair that binds it at the collector, protected like the token (DeviceKeyStore). */
+    public static final String DEVICE_KEY = "device-key";
     /** The results of the commands already run, kept for redeliveries (FinishedCommands). */
     public static final String FINISHED_COMMANDS = "finished-commands.json";
     /** Held while the logon mode runs, one instance per user (SingleInstance). */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -13,8 +14,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -40,15 +45,32 @@ class CollectorClientTest {
     private volatile int reportStatus = 201;
     private volatile int resultStatus = 200;
     private volatile String answerBody = "{}";
+    private final List<JsonNode> enrollBodies = new CopyOnWriteArrayList<>();
+    private final List<String> reportDates = new CopyOnWriteArrayList<>();
+    private final List<String> challengesIssued = new CopyOnWriteArrayList<>();
+    private volatile boolean collectorIssuesChallenges = true;
     private TokenStore tokens;
+    private DeviceKeyStore keys;
     private CollectorClient client;
 
     @BeforeEach
     void start() throws Exception {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/api/v1/enroll/challenge", ex -> {
+            ex.getRequestBody().readAllBytes();
+            calls.add("challenge");
+            if (!collectorIssuesChallenges) {
+                answer(ex, 404, "{\"error\":\"not found\"}");
+                return;
+            }
+            String challenge = "challenge-" + (challengesIssued.size() + 1);
+            challengesIssued.add(challenge);
+            answer(ex, 200, "{\"challenge\":\"" + challenge + "\",\"expiresAt\":\"2030-01-01T00:00:00Z\"}");
+        });
         server.createContext("/api/v1/enroll", ex -> {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             calls.add("enroll");
+            enrollBodies.add(JSON.readTree(body));
             if (!JSON.readTree(body).path("enrollSecret").asText().equals("right-secret")) {
                 answer(ex, 401, "{\"error\":\"wrong enroll secret\"}");
                 return;
@@ -58,6 +80,7 @@ class CollectorClientTest {
         });
         server.createContext("/api/v1/reports", ex -> {
             calls.add("report " + ex.getRequestHeaders().getFirst("Authorization"));
+            reportDates.add(String.valueOf(ex.getRequestHeaders().getFirst("Date")));
             if (!("Bearer " + validToken).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
                 answer(ex, 401, "{\"error\":\"unknown agent token\"}");
                 return;
@@ -75,6 +98,7 @@ class CollectorClientTest {
         });
         server.start();
         tokens = new TokenStore(state, SecretProtector.USER_FILE_ONLY);
+        keys = new DeviceKeyStore(state, SecretProtector.USER_FILE_ONLY);
         client = client("right-secret", "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
@@ -102,6 +126,52 @@ class CollectorClientTest {
         assertEquals(Delivery.ACCEPTED, delivery);
         assertEquals(List.of("report Bearer token-forgotten-by-the-collector", "enroll", "report Bearer token-2"), calls);
         assertEquals(Optional.of("token-2"), tokens.load());
+    }
+
+    @Test
+    void theFirstEnrollmentMakesADeviceKeyAndRegistersItsPublicHalf() throws Exception {
+        client.send(report());
+
+        DeviceKey key = keys.load().orElseThrow();
+        assertEquals(key.publicKeyBase64(), enrollBodies.get(0).path("publicKey").asText());
+        assertTrue(enrollBodies.get(0).path("proof").isMissingNode(), "nothing to prove at the first enrollment");
+        assertEquals(List.of("enroll", "report Bearer token-2"), calls);
+    }
+
+    @Test
+    void enrollingAgainOn401SignsTheCollectorsChallengeWithTheKeptKey() throws Exception {
+        DeviceKey key = keys.create();
+        tokens.save("token-forgotten-by-the-collector");
+
+        assertEquals(Delivery.ACCEPTED, client.send(report()));
+
+        assertEquals(List.of("report Bearer token-forgotten-by-the-collector", "challenge", "enroll", "report Bearer token-2"), calls);
+        JsonNode body = enrollBodies.get(0);
+        assertEquals("challenge-1", body.path("challenge").asText());
+        assertEquals(key.publicKeyBase64(), body.path("publicKey").asText());
+        Signature verifier = Signature.getInstance("SHA256withECDSA");
+        verifier.initVerify(key.pair().getPublic());
+        verifier.update("mapi-enroll-v1\nd1\nchallenge-1".getBytes(StandardCharsets.UTF_8));
+        assertTrue(verifier.verify(Base64.getDecoder().decode(body.path("proof").asText())));
+    }
+
+    @Test
+    void aCollectorWithoutChallengesIsEnrolledWithoutProof() throws Exception {
+        keys.create();
+        collectorIssuesChallenges = false;
+
+        assertEquals(Delivery.ACCEPTED, client.send(report()));
+
+        assertEquals(List.of("challenge", "enroll", "report Bearer token-2"), calls);
+        assertTrue(enrollBodies.get(0).path("proof").isMissingNode());
+    }
+
+    @Test
+    void aReportSaysWhatTimeTheAgentsClockShows() throws Exception {
+        client.send(report());
+
+        Instant sent = ZonedDateTime.parse(reportDates.get(0), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        assertTrue(Math.abs(Duration.between(Instant.now(), sent).toSeconds()) < 60, reportDates.toString());
     }
 
     @Test
@@ -216,7 +286,7 @@ class CollectorClientTest {
 
     private CollectorClient client(String secret, String url) throws Exception {
         return new CollectorClient(CollectorAddress.parse(url),
-                AgentHttp.client(SSLContext.getDefault(), Duration.ofSeconds(3), Duration.ofSeconds(3)), tokens,
+                AgentHttp.client(SSLContext.getDefault(), Duration.ofSeconds(3), Duration.ofSeconds(3)), tokens, keys,
                 new DeviceIdentity("d1", "PC-1", "ann"), secret);
     }
 

@@ -12,6 +12,7 @@ import dev.mapiagent.agent.collector.AgentHttp;
 import dev.mapiagent.agent.collector.CollectorAddress;
 import dev.mapiagent.agent.collector.CollectorClient;
 import dev.mapiagent.agent.collector.DeviceIdentity;
+import dev.mapiagent.agent.collector.DeviceKeyStore;
 import dev.mapiagent.agent.collector.Spool;
 import dev.mapiagent.agent.collector.TokenStore;
 import dev.mapiagent.agent.config.AgentConfig;
@@ -100,7 +101,8 @@ class LogonCycleTest {
         Healer healer = new Healer(HealContext.of(host, DiagnosisInput.DEFAULT_CREDENTIAL_PREFIXES), pc, clock);
         client = new CollectorClient(CollectorAddress.parse(url),
                 AgentHttp.client(SSLContext.getDefault(), Duration.ofSeconds(3), Duration.ofSeconds(3)),
-                new TokenStore(state, SecretProtector.USER_FILE_ONLY), new DeviceIdentity("d1", "PC-1", "bob"), "s");
+                new TokenStore(state, SecretProtector.USER_FILE_ONLY),
+                new DeviceKeyStore(state, SecretProtector.USER_FILE_ONLY), new DeviceIdentity("d1", "PC-1", "bob"), "s");
         CommandRunner commands = new CommandRunner(healer, config.allowedRemoteActions(), host.eventLog(), pc, clock,
                 new FinishedCommands(state));
         cycle = new LogonCycle(pc, healer, commands, config, client, new Spool(state.resolve("spool"), 200, 20_000_000),

@@ -3,6 +3,7 @@ package dev.mapiagent.collector.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mapiagent.collector.auth.Role;
 import dev.mapiagent.collector.error.InvalidException;
+import dev.mapiagent.collector.service.ClockSkewService;
 import dev.mapiagent.collector.service.CommandService;
 import dev.mapiagent.collector.service.CommandWaiters;
 import dev.mapiagent.collector.service.EnrollmentService;
@@ -10,6 +11,10 @@ import dev.mapiagent.collector.service.IngestService;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /** What agents call: enroll, post reports, fetch (or long-poll) commands, post command results. */
@@ -22,13 +27,15 @@ public final class AgentRoutes {
     private final IngestService ingest;
     private final CommandService commands;
     private final CommandWaiters waiters;
+    private final ClockSkewService clocks;
 
     public AgentRoutes(EnrollmentService enrollment, IngestService ingest, CommandService commands,
-                       CommandWaiters waiters) {
+                       CommandWaiters waiters, ClockSkewService clocks) {
         this.enrollment = enrollment;
         this.ingest = ingest;
         this.commands = commands;
         this.waiters = waiters;
+        this.clocks = clocks;
     }
 
     public void register(RoutesConfig routes) {
@@ -40,17 +47,18 @@ public final class AgentRoutes {
 
     private void enroll(Context ctx) {
         JsonNode body = JsonBodies.object(ctx);
-        String secret = JsonBodies.text(body, "enrollSecret");
         String deviceId = JsonBodies.requiredText(body, "deviceId", 128);
-        String hostname = JsonBodies.text(body, "hostname");
-        String user = JsonBodies.text(body, "user");
-        String token = enrollment.enroll(secret, deviceId, clip(hostname, 255), clip(user, 256));
+        String token = enrollment.enroll(new EnrollmentService.Enrollment(JsonBodies.text(body, "enrollSecret"), deviceId,
+                clip(JsonBodies.text(body, "hostname"), 255), clip(JsonBodies.text(body, "user"), 256),
+                JsonBodies.text(body, "publicKey"), JsonBodies.text(body, "challenge"), JsonBodies.text(body, "proof")),
+                ctx.ip());
         ctx.status(201).json(Map.of("agentToken", token, "deviceId", deviceId));
     }
 
     private void report(Context ctx) {
         String deviceId = AccessManager.principal(ctx).name();
         JsonBodies.ObjectWithText report = JsonBodies.objectWithText(ctx);
+        clocks.observe(deviceId, httpDate(ctx.header("Date")), isoInstant(report.object().path("createdAt").asText(null)));
         ctx.future(() -> ingest.ingest(deviceId, report.object(), report.text())
                 .thenAccept(result -> ctx.status(result.duplicate() ? 200 : 201).json(result)));
     }
@@ -86,6 +94,23 @@ public final class AgentRoutes {
     private void result(Context ctx) {
         String deviceId = AccessManager.principal(ctx).name();
         ctx.json(commands.recordResult(deviceId, ctx.pathParam("commandId"), JsonBodies.object(ctx)));
+    }
+
+    /** An HTTP date (RFC 9110 IMF-fixdate, as {@code Date} headers carry), or null when absent or malformed. */
+    static Instant httpDate(String value) {
+        try {
+            return value == null ? null : ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static Instant isoInstant(String value) {
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static String clip(String text, int max) {

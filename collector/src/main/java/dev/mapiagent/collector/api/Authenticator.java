@@ -36,7 +36,7 @@ public final class Authenticator {
     public Optional<Principal> identify(Context ctx) {
         String authorization = ctx.header("Authorization");
         if (authorization != null) {
-            return Optional.of(fromAuthorization(authorization.trim()));
+            return Optional.of(fromAuthorization(authorization.trim(), ctx.ip()));
         }
         String cookie = ctx.cookie(SESSION_COOKIE);
         if (cookie != null && !cookie.isBlank()) {
@@ -46,7 +46,7 @@ public final class Authenticator {
         return Optional.empty();
     }
 
-    private Principal fromAuthorization(String header) {
+    private Principal fromAuthorization(String header, String clientAddress) {
         int space = header.indexOf(' ');
         String scheme = space < 0 ? header : header.substring(0, space);
         String value = space < 0 ? "" : header.substring(space + 1).trim();
@@ -62,7 +62,7 @@ public final class Authenticator {
             }
             case "basic" -> {
                 String[] userPassword = decodeBasic(value);
-                return users.authenticate(userPassword[0], userPassword[1])
+                return users.authenticate(userPassword[0], userPassword[1], clientAddress)
                         .map(role -> new Principal(role, userPassword[0], null))
                         .orElseThrow(() -> new NotAuthenticatedException("wrong user name or password"));
             }

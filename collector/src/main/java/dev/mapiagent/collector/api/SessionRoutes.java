@@ -36,7 +36,7 @@ public final class SessionRoutes {
         JsonNode body = JsonBodies.object(ctx);
         String username = JsonBodies.requiredText(body, "username", 128);
         String password = JsonBodies.requiredText(body, "password", 1024);
-        Role role = users.authenticate(username, password)
+        Role role = users.authenticate(username, password, ctx.ip())
                 .orElseThrow(() -> new NotAuthenticatedException("wrong user name or password"));
         SessionService.NewSession session = sessions.open(username);
         ctx.cookie(cookie(ctx, session.cookieValue(), (int) session.ttl().toSeconds()));

@@ -21,6 +21,7 @@ import java.time.Duration;
  * @param trustedProxies       reverse proxies whose X-Forwarded-For names the client (NONE: the peer is the client)
  * @param staleAfter           a device without a report for this long counts as a stale agent
  * @param auditRetention       how long audit entries are kept (longer than the report history)
+ * @param identity             enrolment rotation and rate, clock skew tolerance
  */
 public record CollectorConfig(
         int port,
@@ -37,7 +38,8 @@ public record CollectorConfig(
         Duration onsetWindow,
         TrustedProxies trustedProxies,
         Duration staleAfter,
-        Duration auditRetention) {
+        Duration auditRetention,
+        IdentityConfig identity) {
 
     /**
      * The default delivery lease. A result missing for longer than this means the answer that carried the command
@@ -69,30 +71,37 @@ public record CollectorConfig(
     public static CollectorConfig defaults(String dbUrl) {
         return new CollectorConfig(0, dbUrl, null, null, null, null, Duration.ofDays(90), Duration.ofHours(1),
                 Duration.ofSeconds(DEFAULT_REDELIVER_AFTER_SECONDS), Duration.ofHours(8), 3, Duration.ofMinutes(30),
-                TrustedProxies.NONE, Duration.ofDays(7), Duration.ofDays(400));
+                TrustedProxies.NONE, Duration.ofDays(7), Duration.ofDays(400),
+                IdentityConfig.defaults());
     }
 
     public CollectorConfig withEnrollSecret(String secret) {
         return new CollectorConfig(port, dbUrl, Secret.ofNullable(secret), adminPassword, tlsKeystore,
                 tlsKeystorePassword, retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow,
-                trustedProxies, staleAfter, auditRetention);
+                trustedProxies, staleAfter, auditRetention, identity);
     }
 
     public CollectorConfig withAdminPassword(String password) {
         return new CollectorConfig(port, dbUrl, enrollSecret, Secret.ofNullable(password), tlsKeystore,
                 tlsKeystorePassword, retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow,
-                trustedProxies, staleAfter, auditRetention);
+                trustedProxies, staleAfter, auditRetention, identity);
     }
 
     public CollectorConfig withTls(Path keystore, String password) {
         return new CollectorConfig(port, dbUrl, enrollSecret, adminPassword, keystore, Secret.ofNullable(password),
                 retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow,
-                trustedProxies, staleAfter, auditRetention);
+                trustedProxies, staleAfter, auditRetention, identity);
     }
 
     public CollectorConfig withTrustedProxies(TrustedProxies proxies) {
         return new CollectorConfig(port, dbUrl, enrollSecret, adminPassword, tlsKeystore, tlsKeystorePassword,
                 retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow, proxies,
-                staleAfter, auditRetention);
+                staleAfter, auditRetention, identity);
+    }
+
+    public CollectorConfig withIdentity(IdentityConfig settings) {
+        return new CollectorConfig(port, dbUrl, enrollSecret, adminPassword, tlsKeystore, tlsKeystorePassword,
+                retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow, trustedProxies,
+                staleAfter, auditRetention, settings);
     }
 }

@@ -28,23 +28,61 @@ public final class DeviceDao {
         this.handle = handle;
     }
 
-    /** Gives an existing device a new token (re-enrollment after a reinstall); false when the device is new. */
-    public boolean reenroll(String deviceId, String hostname, String user, String tokenHash, Instant now) {
+    /**
+     * Gives an existing device a new token (re-enrollment after a reinstall) and binds it to the public key unless it
+     * is bound already; false when the device is new.
+     */
+    public boolean reenroll(String deviceId, String hostname, String user, String tokenHash, String publicKey, Instant now) {
         return handle.createUpdate("""
                 UPDATE devices SET token_hash = :token, hostname = COALESCE(:hostname, hostname),
-                username = COALESCE(:user, username), last_seen = :now WHERE device_id = :id""")
-                .bind("token", tokenHash).bind("hostname", hostname).bind("user", user).bind("now", now)
-                .bind("id", deviceId)
+                username = COALESCE(:user, username), public_key = COALESCE(public_key, :key), last_seen = :now
+                WHERE device_id = :id""")
+                .bind("token", tokenHash).bind("hostname", hostname).bind("user", user).bind("key", publicKey)
+                .bind("now", now).bind("id", deviceId)
                 .execute() == 1;
     }
 
-    public void insert(String deviceId, String hostname, String user, String tokenHash, Instant now) {
+    public void insert(String deviceId, String hostname, String user, String tokenHash, String publicKey, Instant now) {
         handle.createUpdate("""
-                INSERT INTO devices (device_id, hostname, username, token_hash, enrolled_at, last_seen)
-                VALUES (:id, :hostname, :user, :token, :now, :now)""")
+                INSERT INTO devices (device_id, hostname, username, token_hash, public_key, enrolled_at, last_seen)
+                VALUES (:id, :hostname, :user, :token, :key, :now, :now)""")
                 .bind("id", deviceId).bind("hostname", hostname).bind("user", user).bind("token", tokenHash)
-                .bind("now", now)
+                .bind("key", publicKey).bind("now", now)
                 .execute();
+    }
+
+    /**
+     * The key an enrolled device is bound to, its row locked until the transaction ends (so two re-enrolments of
+     * one device take their turn); empty when the device is unknown.
+     */
+    public Optional<Binding> bindingForUpdate(String deviceId) {
+        return handle.createQuery("SELECT public_key FROM devices WHERE device_id = :id FOR UPDATE")
+                .bind("id", deviceId).map((rs, ctx) -> new Binding(rs.getString("public_key"))).findOne();
+    }
+
+    /** How an enrolled device is bound: to a public key, or (null) to none yet. */
+    public record Binding(String publicKey) {
+    }
+
+    /** Forgets the device's key and gives it a token nobody holds; false when the device is unknown. */
+    public boolean resetEnrollment(String deviceId, String unusedTokenHash) {
+        return handle.createUpdate("UPDATE devices SET public_key = NULL, token_hash = :token WHERE device_id = :id")
+                .bind("token", unusedTokenHash).bind("id", deviceId).execute() == 1;
+    }
+
+    /** Records how far the device's clock is off the collector's (seconds, positive = ahead). */
+    public void setClockSkew(String deviceId, long seconds) {
+        handle.createUpdate("UPDATE devices SET clock_skew_seconds = :skew WHERE device_id = :id")
+                .bind("skew", seconds).bind("id", deviceId).execute();
+    }
+
+    /** The device clock's offset measured last, or null when none was measured. */
+    public Long clockSkew(String deviceId) {
+        return handle.createQuery("SELECT clock_skew_seconds FROM devices WHERE device_id = :id")
+                .bind("id", deviceId).map((rs, ctx) -> {
+                    long value = rs.getLong(1);
+                    return rs.wasNull() ? null : value;
+                }).findOne().orElse(null);
     }
 
     public Optional<String> deviceIdForToken(String tokenHash) {
@@ -203,7 +241,7 @@ public final class DeviceDao {
                 rs.getString("office_version"), rs.getString("office_channel"));
     }
 
-    /** What becomes the device's latest state when a newer report arrives. */
+    /** What becomes the device's latest state when a newer report arrives; {@code createdAt} is its place in order. */
     public record LatestState(String deviceId, String reportId, Instant createdAt, String verdict, String protocol, String endpointHost,
                               String hostname, String user, String officeVersion, String officeChannel) {
     }

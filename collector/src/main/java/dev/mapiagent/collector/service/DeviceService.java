@@ -20,10 +20,12 @@ public final class DeviceService {
 
     private final Jdbi jdbi;
     private final CommandService commands;
+    private final ClockSkewService clocks;
 
-    public DeviceService(Jdbi jdbi, CommandService commands) {
+    public DeviceService(Jdbi jdbi, CommandService commands, ClockSkewService clocks) {
         this.jdbi = jdbi;
         this.commands = commands;
+        this.clocks = clocks;
     }
 
     /** One page of the devices the query matches, in its order, with the number matched in all. */
@@ -48,11 +50,12 @@ public final class DeviceService {
         DeviceSummary device = jdbi.withHandle(h -> new DeviceDao(h).find(deviceId))
                 .orElseThrow(() -> new NotFoundException("unknown device", deviceId + " has not enrolled"));
         var commandList = commands.forDevice(deviceId, COMMAND_HISTORY);
+        Long clockSkew = clocks.flagged(deviceId);
         return jdbi.withHandle(h -> {
             ReportDao reports = new ReportDao(h);
             JsonNode latest = device.latestReportId() == null ? null
                     : reports.body(device.latestReportId()).map(DeviceService::parseStored).orElse(null);
-            return new DeviceDetail(device, latest, reports.history(deviceId, history), commandList);
+            return new DeviceDetail(device, latest, reports.history(deviceId, history), commandList, clockSkew);
         });
     }
 

@@ -21,8 +21,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * Stores reports, many in one transaction, with the same outcome as storing them one after the other in the
- * given order: each reportId is stored once, and a device's latest state is its newest report (by creation time;
- * a tie goes to the later one), with its problem findings.
+ * given order: each reportId is stored once, and a device's latest state is its newest report (by creation time,
+ * capped at the time received: {@link #orderedAt}; a tie goes to the later one), with its problem findings.
  *
  * <p>Locks are taken in one order (reports by reportId, then devices by deviceId), so the transactions of several
  * collectors on one database, each holding many rows, wait for each other instead of deadlocking.
@@ -60,13 +60,13 @@ public final class ReportStore {
                 .sorted(Comparator.comparing((Integer i) -> reports.get(i).report().deviceId()).thenComparing(i -> i))
                 .toList();
         boolean[] latest = devices.setLatestIfNewer(candidates.stream()
-                .map(i -> latestState(reports.get(i).report())).toList(), now);
+                .map(i -> latestState(reports.get(i).report(), now)).toList(), now);
         List<FindingDao.FindingsUpdate> findings = new ArrayList<>();
         for (int k = 0; k < latest.length; k++) {
             if (latest[k]) {
                 Report report = reports.get(candidates.get(k)).report();
                 findings.add(new FindingDao.FindingsUpdate(report.deviceId(), problemSeverities(findings(report)),
-                        report.createdAt()));
+                        orderedAt(report, now)));
             }
         }
         if (deviceIds.size() == 1 && findings.isEmpty()) {
@@ -100,8 +100,17 @@ public final class ReportStore {
         return stored;
     }
 
-    private static DeviceDao.LatestState latestState(Report report) {
-        return new DeviceDao.LatestState(report.deviceId(), report.reportId(), report.createdAt(),
+    /**
+     * Where a report stands in its device's order: its creation time by the device's clock, but never later than
+     * when this collector received it. A report spooled for hours keeps its place behind newer ones, and a device
+     * clock running ahead (a report dated 9999) cannot put one report ahead of every later one.
+     */
+    static Instant orderedAt(Report report, Instant received) {
+        return report.createdAt().isAfter(received) ? received : report.createdAt();
+    }
+
+    private static DeviceDao.LatestState latestState(Report report, Instant received) {
+        return new DeviceDao.LatestState(report.deviceId(), report.reportId(), orderedAt(report, received),
                 report.verdict().name(), report.protocol().name(), EndpointHost.of(report).orElse(null),
                 report.hostname(), report.user(), report.outlook() == null ? null : report.outlook().version(),
                 report.outlook() == null ? null : truncate(report.outlook().channel(), OFFICE_CHANNEL_LENGTH));

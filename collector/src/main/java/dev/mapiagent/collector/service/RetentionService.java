@@ -3,6 +3,7 @@ package dev.mapiagent.collector.service;
 import dev.mapiagent.collector.db.AuditDao;
 import dev.mapiagent.collector.db.LeaseDao;
 import dev.mapiagent.collector.db.DirectorySessionDao;
+import dev.mapiagent.collector.db.LoginThrottleDao;
 import dev.mapiagent.collector.db.ReportDao;
 import dev.mapiagent.collector.db.SessionDao;
 import java.time.Clock;
@@ -16,7 +17,7 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Keeps the database from growing without bound: deletes report history older than the report retention (never a
  * device's latest report, nor the before/after reports of a command still within that retention), audit entries
- * older than the audit retention, and expired sessions.
+ * older than the audit retention, expired sessions and login counters that no longer count.
  *
  * <p>Deletes go in batches of {@link Policy#batchSize()} rows, one short transaction each with a pause between, so a
  * first purge of a large backlog never holds locks long or writes one huge transaction. Of several collectors on one
@@ -78,6 +79,7 @@ public final class RetentionService {
             Batches audit = reports.finished()
                     ? inBatches(h -> new AuditDao(h).purgeBatch(auditCutoff, policy.batchSize()))
                     : new Batches(0, 0, false);
+            jdbi.useHandle(h -> new LoginThrottleDao(h).purgeUnchangedSince(now.minus(LoginThrottle.FORGET_AFTER)));
             int sessions = jdbi.withHandle(h -> new SessionDao(h).purgeExpired(now) + new DirectorySessionDao(h).purgeExpired(now));
             return new Purged(true, reports.rows(), audit.rows(), sessions, reports.count() + audit.count());
         } finally {

@@ -6,31 +6,29 @@ import dev.mapiagent.collector.db.AuditDao;
 import dev.mapiagent.collector.db.Sql;
 import dev.mapiagent.collector.db.UserDao;
 import dev.mapiagent.collector.db.UserRecord;
-import dev.mapiagent.collector.error.BusyException;
 import dev.mapiagent.collector.error.ConflictException;
 import dev.mapiagent.collector.error.InvalidException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 
-/** Helpdesk accounts: password checks with a lock after repeated failures, account creation. */
+/** Helpdesk accounts: password checks, throttled after repeated failures ({@link LoginThrottle}), account creation. */
 public final class UserService {
 
     public static final String ADMIN = "admin";
-    static final int LOCK_AFTER_FAILURES = 5;
-    static final Duration LOCK_FOR = Duration.ofMinutes(5);
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,127}");
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final LoginThrottle throttle;
 
     public UserService(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.throttle = new LoginThrottle(jdbi, clock);
     }
 
     /** A user's account without secrets, as the API lists it. */
@@ -38,31 +36,19 @@ public final class UserService {
     }
 
     /**
-     * The role of the user when the password is right; empty when the user or password is wrong.
-     * Busy while the account is locked after {@value #LOCK_AFTER_FAILURES} failures in a row.
+     * The role of the user when the password is right; empty when the user or password is wrong, alike for a user
+     * that does not exist (its password is checked against a dummy hash, so it takes as long). Busy while the
+     * {@link LoginThrottle} makes attempts of this user name or client address wait.
      */
-    public Optional<Role> authenticate(String username, String password) {
-        Instant now = clock.instant();
+    public Optional<Role> authenticate(String username, String password, String clientAddress) {
+        LoginThrottle.Attempt attempt = throttle.claim(username, clientAddress);
         Optional<UserRecord> user = jdbi.withHandle(h -> new UserDao(h).find(username));
-        if (user.isPresent() && user.get().lockedUntil() != null && user.get().lockedUntil().isAfter(now)) {
-            throw new BusyException("too many failed logins",
-                    "the account is locked until " + user.get().lockedUntil());
-        }
         boolean verified = Passwords.verify(password, user.map(UserRecord::passwordHash).orElse(null));
-        if (user.isEmpty()) {
+        if (!verified || user.isEmpty()) {
+            throttle.failed(attempt);
             return Optional.empty();
         }
-        if (!verified) {
-            jdbi.useTransaction(h -> {
-                new UserDao(h).recordFailure(username, LOCK_AFTER_FAILURES, now.plus(LOCK_FOR));
-                if (user.get().failedLogins() + 1 == LOCK_AFTER_FAILURES) {
-                    new AuditDao(h).append(now, "collector", "account-locked", null,
-                            username + " after " + LOCK_AFTER_FAILURES + " failed logins");
-                }
-            });
-            return Optional.empty();
-        }
-        jdbi.useHandle(h -> new UserDao(h).recordSuccess(username));
+        throttle.succeeded(attempt);
         return Role.userRole(user.get().role());
     }
 

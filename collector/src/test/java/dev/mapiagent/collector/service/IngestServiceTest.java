@@ -17,6 +17,7 @@ import dev.mapiagent.collector.support.Reports;
 import dev.mapiagent.collector.support.TestDatabase;
 import dev.mapiagent.protocol.ProtocolJson;
 import dev.mapiagent.protocol.Report;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -65,7 +66,7 @@ class IngestServiceTest {
     private void enroll(String... deviceIds) {
         database.jdbi().useHandle(h -> {
             for (String id : deviceIds) {
-                new DeviceDao(h).insert(id, "PC-" + id, "ann", "token-hash-" + id, T0);
+                new DeviceDao(h).insert(id, "PC-" + id, "ann", "token-hash-" + id, null, T0);
             }
         });
     }
@@ -143,6 +144,7 @@ class IngestServiceTest {
     void ofTwoReportsOfOneDeviceInOneBatchTheNewerIsTheLatestStateWhateverTheirOrder(TestDatabase kind) {
         open(kind, IngestService.QUEUE_CAPACITY);
         enroll("dev-1", "dev-2");
+        clock.advance(Duration.ofSeconds(60));
         Report newer = Reports.healthy("dev-1", "PC-1", T0.plusSeconds(60), "mail.contoso.com");
         Report older = Reports.failing("dev-1", "PC-1", T0, "mail.contoso.com");
         Report older2 = Reports.failing("dev-2", "PC-2", T0, "mail.contoso.com");

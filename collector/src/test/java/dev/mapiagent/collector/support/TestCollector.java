@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mapiagent.collector.CollectorApp;
 import dev.mapiagent.collector.config.CollectorConfig;
 import dev.mapiagent.collector.config.DirectoryConfig;
+import dev.mapiagent.collector.config.IdentityConfig;
 import dev.mapiagent.collector.db.Database;
 import dev.mapiagent.collector.service.UserService;
 import io.javalin.Javalin;
@@ -25,6 +26,7 @@ public final class TestCollector implements AutoCloseable {
     public static final String ENROLL_SECRET = "enroll-secret-for-tests";
     public static final String ADMIN_PASSWORD = "admin-password-1";
     public static final String PASSWORD = "password-for-tests";
+    public static final int UNLIMITED = 1_000_000;
 
     private static final ExecutorService LONG_POLLS = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "test-long-poll");
@@ -38,7 +40,9 @@ public final class TestCollector implements AutoCloseable {
     private final CollectorConfig config;
 
     public TestCollector(String dbUrl, Clock clock) {
-        this(CollectorConfig.defaults(dbUrl).withEnrollSecret(ENROLL_SECRET).withAdminPassword(ADMIN_PASSWORD), clock);
+        // tests enroll many devices from one address, often on a clock that stands still: no enrollment rate limit
+        this(CollectorConfig.defaults(dbUrl).withEnrollSecret(ENROLL_SECRET).withAdminPassword(ADMIN_PASSWORD)
+                .withIdentity(IdentityConfig.defaults().withEnrollPerMinute(UNLIMITED)), clock);
     }
 
     public TestCollector(CollectorConfig config, Clock clock) {
