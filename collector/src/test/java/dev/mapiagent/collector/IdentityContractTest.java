@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mapiagent.collector.config.CollectorConfig;
 import dev.mapiagent.collector.config.IdentityConfig;
 import dev.mapiagent.collector.service.UserService;
 import dev.mapiagent.collector.support.Http;
@@ -13,7 +14,6 @@ import dev.mapiagent.collector.support.MutableClock;
 import dev.mapiagent.collector.support.Reports;
 import dev.mapiagent.collector.support.TestCollector;
 import dev.mapiagent.collector.support.TestDatabase;
-import dev.mapiagent.collector.config.CollectorConfig;
 import dev.mapiagent.protocol.ProtocolJson;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -7,9 +7,7 @@ import dev.mapiagent.collector.db.ReportDao;
 import dev.mapiagent.collector.error.NotFoundException;
 import dev.mapiagent.protocol.ProtocolJson;
 import java.io.IOException;
-import java.util.List;
 import java.io.OutputStream;
-import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /** What the helpdesk reads about devices: the list and one device in detail. */

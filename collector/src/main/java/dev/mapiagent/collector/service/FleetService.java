@@ -2,8 +2,8 @@ package dev.mapiagent.collector.service;
 
 import dev.mapiagent.collector.db.DeviceDao;
 import dev.mapiagent.collector.db.FindingDao;
-import dev.mapiagent.collector.db.FleetDao;
 import dev.mapiagent.collector.db.FindingDao.CurrentFinding;
+import dev.mapiagent.collector.db.FleetDao;
 import dev.mapiagent.protocol.FindingCode;
 import dev.mapiagent.protocol.MapiProtocol;
 import dev.mapiagent.protocol.Verdict;

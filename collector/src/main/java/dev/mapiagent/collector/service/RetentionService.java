@@ -1,8 +1,8 @@
 package dev.mapiagent.collector.service;
 
 import dev.mapiagent.collector.db.AuditDao;
-import dev.mapiagent.collector.db.LeaseDao;
 import dev.mapiagent.collector.db.DirectorySessionDao;
+import dev.mapiagent.collector.db.LeaseDao;
 import dev.mapiagent.collector.db.LoginThrottleDao;
 import dev.mapiagent.collector.db.ReportDao;
 import dev.mapiagent.collector.db.SessionDao;
