@@ -68,7 +68,7 @@ class DirectoryBrowserTest {
         browser.get(collector.baseUrl() + "/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-oidc-link"))).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("whoami"), "oidc:ann@contoso.com (helpdesk)"));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("devices-view")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overview-view")));
         assertFalse(browser.findElement(By.id("nav-audit")).isDisplayed(), "the audit log is for admins");
     }
 
