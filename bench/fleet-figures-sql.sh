@@ -40,12 +40,12 @@ SELECT 'old-' || i, 'dev-' || (1 + i % $devices), now() - interval '120 days', n
 FROM generate_series(1, $old_reports) i;
 ANALYZE devices; ANALYZE device_findings; ANALYZE reports; ANALYZE commands;
 \\timing on
-\\echo == FleetCountDao.stateCounts
+\\echo == FleetDao.stateCounts
 SELECT endpoint_host, COALESCE(verdict, 'UNKNOWN') AS v, COALESCE(protocol, 'UNKNOWN') AS p, COUNT(*) AS n
 FROM devices GROUP BY endpoint_host, COALESCE(verdict, 'UNKNOWN'), COALESCE(protocol, 'UNKNOWN') \\g /dev/null
-\\echo == FleetCountDao.devicesByFinding
+\\echo == FleetDao.devicesByFinding
 SELECT code, COUNT(*) AS n FROM device_findings GROUP BY code \\g /dev/null
-\\echo == FleetCountDao.countSilentSince x3
+\\echo == FleetDao.countUnheardSince x3
 SELECT COUNT(*) FROM devices WHERE COALESCE(last_seen, enrolled_at) < now() - interval '1 day' \\g /dev/null
 SELECT COUNT(*) FROM devices WHERE COALESCE(last_seen, enrolled_at) < now() - interval '7 days' \\g /dev/null
 SELECT COUNT(*) FROM devices WHERE COALESCE(last_seen, enrolled_at) < now() - interval '30 days' \\g /dev/null

@@ -5,6 +5,7 @@ import dev.mapiagent.collector.db.JdbcUrls;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -15,7 +16,7 @@ import picocli.CommandLine.Spec;
 public final class BackupCommand implements Callable<Integer> {
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Option(names = "--to", required = true, description = "The zip file to write (must not exist).")
     Path to;

@@ -4,6 +4,7 @@ import dev.mapiagent.collector.db.EmbeddedBackup;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
 public final class RestoreCommand implements Callable<Integer> {
 
     @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    CommandSpec spec;
 
     @Option(names = "--from", required = true, description = "The backup zip.")
     Path from;

@@ -1,7 +1,9 @@
 package dev.mapiagent.collector.db;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /** Fleet-wide counts of the devices' latest states, for the overview, the history and the metrics. */
@@ -30,6 +32,21 @@ public final class FleetDao {
     public int countSilentSince(Instant cutoff) {
         return handle.createQuery("SELECT COUNT(*) FROM devices WHERE last_seen < :cutoff")
                 .bind("cutoff", cutoff).mapTo(Integer.class).one();
+    }
+
+    /** How many devices have sent nothing, report or poll, since the cutoff, counting one never heard from since its enrolment. */
+    public int countUnheardSince(Instant cutoff) {
+        return handle.createQuery("SELECT COUNT(*) FROM devices WHERE COALESCE(last_seen, enrolled_at) < :cutoff")
+                .bind("cutoff", cutoff).mapTo(Integer.class).one();
+    }
+
+    /** Devices whose latest report has each finding code. */
+    public Map<String, Integer> devicesByFinding() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        handle.createQuery("SELECT code, COUNT(*) AS n FROM device_findings GROUP BY code")
+                .map((rs, ctx) -> Map.entry(rs.getString("code"), rs.getInt("n")))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
     }
 
     /** The devices silent longest, up to the limit. */

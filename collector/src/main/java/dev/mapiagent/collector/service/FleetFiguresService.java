@@ -1,8 +1,8 @@
 package dev.mapiagent.collector.service;
 
 import dev.mapiagent.collector.db.CommandDao;
-import dev.mapiagent.collector.db.FleetCountDao;
-import dev.mapiagent.collector.db.FleetCountDao.StateCount;
+import dev.mapiagent.collector.db.FleetDao;
+import dev.mapiagent.collector.db.FleetDao.StateCount;
 import dev.mapiagent.collector.metrics.FleetFigures;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -73,10 +74,10 @@ public final class FleetFiguresService {
                     Map<String, Integer> commands) {
         }
         Read read = jdbi.inTransaction(h -> {
-            FleetCountDao dao = new FleetCountDao(h);
+            FleetDao dao = new FleetDao(h);
             Map<Integer, Integer> silent = new LinkedHashMap<>();
             for (int days : SILENT_DAYS) {
-                silent.put(days, dao.countSilentSince(now.minus(Duration.ofDays(days))));
+                silent.put(days, dao.countUnheardSince(now.minus(Duration.ofDays(days))));
             }
             return new Read(dao.stateCounts(), dao.devicesByFinding(), silent, new CommandDao(h).countByStatus());
         });
@@ -86,7 +87,7 @@ public final class FleetFiguresService {
                 endpoints(read.states()), read.findings(), incidents, read.silent(), read.commands());
     }
 
-    private static Map<String, Integer> sum(List<StateCount> states, java.util.function.Function<StateCount, String> key) {
+    private static Map<String, Integer> sum(List<StateCount> states, Function<StateCount, String> key) {
         return states.stream().collect(Collectors.groupingBy(key, Collectors.summingInt(StateCount::devices)));
     }
 

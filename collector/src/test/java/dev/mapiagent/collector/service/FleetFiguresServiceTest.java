@@ -2,7 +2,7 @@ package dev.mapiagent.collector.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.mapiagent.collector.db.FleetCountDao.StateCount;
+import dev.mapiagent.collector.db.FleetDao.StateCount;
 import dev.mapiagent.collector.metrics.FleetFigures.EndpointDevices;
 import java.util.ArrayList;
 import java.util.List;
