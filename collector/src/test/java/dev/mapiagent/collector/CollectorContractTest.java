@@ -273,6 +273,8 @@ abstract class CollectorContractTest {
         }
         Report newest = Reports.healthy("dev-1", "PC-0001", T0.plusSeconds(100), "mail.contoso.com");
         bodies.add(newest);
+        // Received after all were made: otherwise each is capped at the time received, and they all tie.
+        clock.advance(Duration.ofMinutes(5));
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
             List<java.util.concurrent.Future<Response>> posted = new ArrayList<>();
