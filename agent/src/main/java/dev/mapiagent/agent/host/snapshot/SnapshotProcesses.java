@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mapiagent.agent.host.AtomicFiles;
 import dev.mapiagent.agent.host.BadSnapshotException;
+import dev.mapiagent.protocol.ProtocolJson;
 import dev.mapiagent.agent.host.CloseOutcome;
 import dev.mapiagent.agent.host.ProcessInfo;
 import dev.mapiagent.agent.host.Processes;
@@ -35,7 +36,8 @@ import java.util.stream.IntStream;
 public final class SnapshotProcesses implements Processes {
 
     static final int USER_SESSION = 1;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The agent's one mapper: each further ObjectMapper costs start-up time (its own caches and configuration). */
+    private static final ObjectMapper MAPPER = ProtocolJson.mapper();
 
     private final Path file;
     private final List<ProcessInfo> processes;
