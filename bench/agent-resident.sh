@@ -3,12 +3,14 @@
 # embedded collector) after its first cycle, started as the MSI's Run key starts it: the options of
 # installer/src/main/dist/jvm.args and the user's start-up archive, which an earlier logon made
 # (a `run --once` here). AGENT_JVM_FLAGS replaces jvm.args to compare other options.
+# AGENT_JAR measures another build of the agent (e.g. the one before a change).
 #   bench/agent-resident.sh [IDLE_SECONDS] [SETTLE_SECONDS]   (defaults 60 and 30: idle measured after settling)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 idle=${1:-60}
 settle=${2:-30}
-[ -f agent/target/mapi-agent.jar ] && [ -f collector/target/mapi-collector.jar ] \
+jar=${AGENT_JAR:-agent/target/mapi-agent.jar}
+[ -f "$jar" ] && [ -f collector/target/mapi-collector.jar ] \
   || mvn -q -B -ntp package -DskipTests -pl agent,collector -am
 work=$(mktemp -d)
 port=18765
@@ -24,9 +26,9 @@ printf '{"collectorUrl":"http://127.0.0.1:%s","enrollSecret":"bench-enroll-secre
 if [ -n "${AGENT_JVM_FLAGS:-}" ]; then read -r -a flags <<< "$AGENT_JVM_FLAGS"; else flags=(@installer/src/main/dist/jvm.args); fi
 flags+=("-XX:SharedArchiveFile=$work/agent.jsa")
 cp -r examples/healthy "$work/earlier-logon"
-java "${flags[@]}" -jar agent/target/mapi-agent.jar run --once --snapshot "$work/earlier-logon" --config "$work/agent.json"
+java "${flags[@]}" -jar "$jar" run --once --snapshot "$work/earlier-logon" --config "$work/agent.json"
 [ -f "$work/agent.jsa" ] || { echo "the earlier logon made no start-up archive" >&2; exit 1; }
-java "${flags[@]}" -jar agent/target/mapi-agent.jar run --snapshot "$work/pc" --config "$work/agent.json" &
+java "${flags[@]}" -jar "$jar" run --snapshot "$work/pc" --config "$work/agent.json" &
 agent=$!
 until grep -q "waiting for commands" "$work/pc/LocalAppData/MapiAgent/logs/agent.log" 2>/dev/null; do sleep 0.5; done
 sleep "$settle"

@@ -7,8 +7,8 @@
 # Modules: what `jdeps --print-module-deps` finds in the agent jar (JNA's and the HTTP client's needs
 # included), plus what only shows at run time: jdk.crypto.ec (TLS with elliptic-curve keys and key
 # exchange) and, where the JDK has it, jdk.crypto.mscapi (the Windows-ROOT trust store the agent reads).
-# --generate-cds-archive: without the JDK's base CDS archive the agent cannot dump its per-user
-# start-up archive (-XX:ArchiveClassesAtExit needs it).
+# --generate-cds-archive: the JDK's base CDS archive, which the JVM maps until the agent has made the
+# user's own start-up archive (a static one that replaces it, made from the image's modules).
 set -euo pipefail
 
 die() { echo "link-runtime: $*" >&2; exit 1; }

@@ -43,12 +43,17 @@ class LinkedRuntimeIT {
     @Test
     void dumpsAndMapsThePerUserStartUpArchive(@TempDir Path profile) throws Exception {
         Path archive = profile.resolve("agent.jsa");
+        Path classList = profile.resolve("agent.classlist");
 
-        Run dump = agent(List.of("-XX:ArchiveClassesAtExit=" + archive), "diagnose", "--snapshot", HEALTHY_PC.toString());
+        // as the agent makes it (StartupArchive): a training run lists the classes, a static dump archives them
+        Run training = agent(List.of("-XX:DumpLoadedClassList=" + classList), "diagnose", "--snapshot", HEALTHY_PC.toString());
+        Run dump = java(List.of("-Xshare:dump", "-XX:SharedClassListFile=" + classList, "-XX:SharedArchiveFile=" + archive,
+                "-cp", BuiltMsi.agentJar().toString()));
         Run mapped = agent(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on"), "--version");
 
+        assertEquals(0, training.exitCode(), training.output());
         assertEquals(0, dump.exitCode(), dump.output());
-        assertTrue(Files.size(archive) > 0, "the base CDS archive (jlink --generate-cds-archive) lets the agent dump its own");
+        assertTrue(Files.size(archive) > 0, "the linked image dumps an archive of the agent's classes");
         assertEquals(0, mapped.exitCode(), "-Xshare:on fails when the archive cannot be mapped: " + mapped.output());
     }
 
@@ -57,11 +62,17 @@ class LinkedRuntimeIT {
 
     /** The linked java with jvm.args, as the Run value starts javaw.exe. */
     private static Run agent(List<String> options, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(LinkedRuntime.image().resolve("bin").resolve("java").toString(),
-                "@" + JVM_ARGS));
-        command.addAll(options);
+        List<String> command = new ArrayList<>(options);
         command.addAll(List.of("-jar", BuiltMsi.agentJar().toString()));
         command.addAll(List.of(arguments));
+        return java(command);
+    }
+
+    /** The linked java with jvm.args and these options and arguments. */
+    private static Run java(List<String> optionsAndArguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(LinkedRuntime.image().resolve("bin").resolve("java").toString(),
+                "@" + JVM_ARGS));
+        command.addAll(optionsAndArguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), String.join(" ", command) + " did not finish");

@@ -13,7 +13,7 @@ public final class Main {
         JnaBootPath.useFolderOf(JnaBootPath.agentJar(), System.getProperties());
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-        int code = AgentCommandLine.create(out, err, System.in, new StandardHosts()).execute(args);
+        int code = AgentCommandLine.create(out, err, System.in, new StandardHosts(), args).execute(args);
         out.flush();
         System.exit(code);
     }

@@ -2,13 +2,11 @@ package dev.mapiagent.agent.cli;
 
 import picocli.CommandLine.Command;
 
-/** The root command; work is done by the subcommands. */
+/** The root command; work is done by the subcommands ({@link AgentCommandLine#SUBCOMMANDS}). */
 @Command(name = "mapi-agent",
         mixinStandardHelpOptions = true,
         versionProvider = AgentVersion.class,
         description = "Finds and fixes why Outlook is not on MAPI over HTTP.",
-        subcommands = {DiagnoseCommand.class, HealCommand.class, UndoCommand.class, RunCommand.class,
-            ParseStatusCommand.class, SnapshotCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no problem found / done",

@@ -21,6 +21,7 @@ import dev.mapiagent.agent.heal.JournalStore;
 import dev.mapiagent.agent.host.AgentLogFile;
 import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.agent.host.StateFolder;
+import dev.mapiagent.agent.host.WindowsEdition;
 import dev.mapiagent.agent.run.CommandRunner;
 import dev.mapiagent.agent.run.FinishedCommands;
 import dev.mapiagent.agent.run.Jitter;
@@ -86,8 +87,10 @@ public class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         Host host = hosts.open(snapshotOption.snapshot);
         Path state = HealContext.stateFolderOf(host);
+        Optional<WindowsEdition> edition = host.windowsEdition();
         AgentConfig config = ConfigLoader.load(host.registry(),
-                ConfigFiles.resolve(configFile, snapshotOption.snapshot, Optional.ofNullable(System.getenv("ProgramData"))));
+                ConfigFiles.resolve(configFile, snapshotOption.snapshot, Optional.ofNullable(System.getenv("ProgramData"))),
+                edition.map(WindowsEdition::multiSession).orElse(false));
         CollectorAddress address = CollectorAddress.parse(config.collectorUrl());
         Optional<SingleInstance> instance = SingleInstance.acquire(state);
         if (instance.isEmpty()) {
@@ -106,7 +109,7 @@ public class RunCommand implements Callable<Integer> {
              CollectorClient collector = new CollectorClient(address, http,
                      new TokenStore(state, host.secretProtector()), new DeviceKeyStore(state, host.secretProtector()),
                      new DeviceIdentity(host.deviceId(), host.hostname(), host.userName()), config.enrollSecret())) {
-            log.info("started on " + host.describe() + " with " + config);
+            log.info("started on " + host.describe() + edition.map(e -> ", " + e.describe()).orElse("") + " with " + config);
             ResidentLoop.sleep(new Jitter(random).upTo(config.startDelayMax()));
             DiagnosisInput input = DiagnosisInput.defaults();
             Diagnoser diagnoser = new Diagnoser(host, clock, AgentVersion.current());
@@ -120,12 +123,19 @@ public class RunCommand implements Callable<Integer> {
             boolean delivered = cycle.first();
             keepStartupArchive(log);
             if (once || !config.stayResident()) {
-                log.info("cycle done; exiting (" + (once ? "--once" : "StayResident is 0") + ")");
+                log.info("cycle done; exiting (" + (once ? "--once" : stayResidentOff(edition)) + ")");
                 return ExitCode.OK;
             }
             new ResidentLoop(cycle, host.idleMemory(), log, random).run(delivered, config.pollInterval());
             return ExitCode.OK;
         }
+    }
+
+    /** Why a multi-session host's agent exits, so an administrator finds the setting that changes it. */
+    static String stayResidentOff(Optional<WindowsEdition> edition) {
+        return edition.filter(WindowsEdition::multiSession).isPresent()
+                ? "StayResident is 0, the default on a multi-session host; the StayResident policy set to 1 keeps the agent"
+                + " resident" : "StayResident is 0";
     }
 
     private void keepStartupArchive(RunLog log) throws InterruptedException {

@@ -44,13 +44,15 @@ public final class ConfigLoader {
     }
 
     /**
-     * @param registry   the host's registry (live, or the snapshot's registry.reg)
-     * @param configFile the JSON file, or empty to use none
+     * @param registry         the host's registry (live, or the snapshot's registry.reg)
+     * @param configFile       the JSON file, or empty to use none
+     * @param multiSessionHost a PC where many users work at once, each starting an agent: there the agent does not
+     *                         stay resident unless a setting says so ({@link PolicySetting#multiSessionDefault()})
      */
-    public static AgentConfig load(Registry registry, Optional<Path> configFile) {
+    public static AgentConfig load(Registry registry, Optional<Path> configFile, boolean multiSessionHost) {
         Map<PolicySetting, String> values = new EnumMap<>(PolicySetting.class);
         for (PolicySetting s : PolicySetting.values()) {
-            values.put(s, s.defaultValue());
+            values.put(s, multiSessionHost ? s.multiSessionDefault() : s.defaultValue());
         }
         for (PolicySetting s : MACHINE_SETTINGS) {
             registry.string(Hive.HKEY_LOCAL_MACHINE, PolicySetting.MACHINE_SETTINGS_KEY, s.valueName())

@@ -29,7 +29,11 @@ public enum PolicySetting {
     /** Longest wait of one long-poll for commands at the collector (values above 50 act as 50). */
     POLL_INTERVAL_SECONDS("PollIntervalSeconds", Kind.NUMBER, Scope.MACHINE_AND_USER, "pollIntervalSeconds",
             30, 86400, 300),
-    /** 1 = keep running and poll for commands while the user is logged on; 0 = exit after the report. */
+    /**
+     * 1 = keep running and poll for commands while the user is logged on; 0 = exit after the report. Not set, it is
+     * 0 on a multi-session host (Remote Desktop Session Host, Windows Enterprise multi-session), where every
+     * session would hold a resident JVM.
+     */
     STAY_RESIDENT("StayResident", Kind.SWITCH, Scope.MACHINE_AND_USER, "stayResident", 0, 1, 1),
     /** 1 = also send test requests to the Exchange MAPI and Autodiscover endpoints during diagnosis. */
     PROBE_ENDPOINTS("ProbeEndpoints", Kind.SWITCH, Scope.MACHINE_AND_USER, "probeEndpoints", 0, 1, 0);
@@ -135,6 +139,11 @@ public enum PolicySetting {
     /** The value when nothing sets it, as text ("" for an unset text, digits for a number). */
     public String defaultValue() {
         return defaultValue;
+    }
+
+    /** The value when nothing sets it on a multi-session host: the same as {@link #defaultValue()} but StayResident's. */
+    public String multiSessionDefault() {
+        return this == STAY_RESIDENT ? "0" : defaultValue;
     }
 
     /** Whether a REG_DWORD value is within this setting's range. */

@@ -14,6 +14,7 @@ import dev.mapiagent.agent.host.RegistryValue;
 import dev.mapiagent.agent.host.StoredCredential;
 import dev.mapiagent.agent.host.UnreadableKeyException;
 import dev.mapiagent.agent.host.snapshot.SnapshotLayout;
+import dev.mapiagent.agent.host.snapshot.SnapshotWindowsEdition;
 import dev.mapiagent.agent.host.snapshot.regfile.MemoryRegistry;
 import dev.mapiagent.agent.host.snapshot.regfile.RegFile;
 import dev.mapiagent.agent.host.snapshot.regfile.RegFormat;
@@ -61,6 +62,10 @@ public final class SnapshotExport {
             int credentials = writeCredentials(host, temp.resolve(SnapshotLayout.CREDENTIALS_FILE));
             writeProcesses(host, temp.resolve(SnapshotLayout.PROCESSES_FILE));
             writeFileVersions(host, registry, temp.resolve(SnapshotLayout.FILES_FILE));
+            if (host.windowsEdition().isPresent()) {
+                Files.writeString(temp.resolve(SnapshotLayout.WINDOWS_FILE), ProtocolJson.mapper().writerWithDefaultPrettyPrinter()
+                        .writeValueAsString(SnapshotWindowsEdition.toJson(host.windowsEdition().get())) + "\n");
+            }
             int cacheFiles = copyCache(host.localAppData(), temp.resolve(SnapshotLayout.LOCAL_APP_DATA));
             if (connectionStatus.isPresent()) {
                 Files.writeString(temp.resolve(SnapshotLayout.CONNECTION_STATUS_FILE), connectionStatus.get(), StandardCharsets.UTF_8);

@@ -45,6 +45,11 @@ public interface Host {
         return IdleMemory.HEAP_ONLY;
     }
 
+    /** The Windows edition's session facts; empty when the host cannot tell (a snapshot without windows.json). */
+    default Optional<WindowsEdition> windowsEdition() {
+        return Optional.empty();
+    }
+
     /** Who the agent runs as; a snapshot stands for its signed-in user. */
     default ExecutionContext executionContext() {
         return ExecutionContext.SIGNED_IN_USER;

@@ -63,16 +63,37 @@ public record StartupArchive(Path archive, Path javaLauncher, List<String> jvmOp
                 System.getProperty("os.name", "").startsWith("Windows"), System.getProperty("java.class.path"), mainClass);
     }
 
-    /** The command that dumps a fresh archive to {@code target} while it runs the training command. */
-    public List<String> dumpCommand(Path target, List<String> trainingArguments) {
+    /**
+     * The training run: the agent runs {@code trainingArguments} and lists every class it loaded (JDK and
+     * agent classes alike, with the lambdas they spun) in {@code classList}.
+     */
+    public List<String> trainingCommand(Path classList, List<String> trainingArguments) {
+        List<String> command = launch("-XX:DumpLoadedClassList=" + classList);
+        command.add(mainClass);
+        command.addAll(trainingArguments);
+        return command;
+    }
+
+    /**
+     * The dump: a static archive of the listed classes, in place of the JDK's own. A static archive rather than
+     * the dynamic one JDK 17 makes at exit ({@code -XX:ArchiveClassesAtExit}) because JDK 17 stores classes
+     * compiled for Java 5 (picocli's) in a static archive only: in a dynamic one they were loaded and verified
+     * from the jar at every start.
+     */
+    public List<String> dumpCommand(Path target, Path classList) {
+        List<String> command = launch("-Xshare:dump");
+        command.add("-XX:SharedClassListFile=" + classList);
+        command.add(ARCHIVE_OPTION + target);
+        return command;
+    }
+
+    private List<String> launch(String cdsOption) {
         List<String> command = new ArrayList<>();
         command.add(javaLauncher.toString());
         command.addAll(jvmOptions);
-        command.add("-XX:ArchiveClassesAtExit=" + target);
+        command.add(cdsOption);
         command.add("-cp");
         command.add(classPath);
-        command.add(mainClass);
-        command.addAll(trainingArguments);
         return command;
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Makes the start-up archive again when its stamp no longer matches the running agent: a second JVM
- * with the same options runs a read-only diagnosis and dumps the classes it loaded at exit. The dump
+ * with the same options runs a read-only diagnosis and lists the classes it loaded, a third dumps them. The dump
  * goes to a temporary file that replaces the archive only when complete, so the next start maps the
  * old archive or the new one, never half of one.
  */
@@ -61,12 +61,17 @@ public final class StartupArchiveKeeper {
             return new Result(Outcome.CURRENT, target.toString());
         }
         Path temp = target.resolveSibling("." + target.getFileName() + ".dumping");
+        Path classList = target.resolveSibling("." + target.getFileName() + ".classlist");
         long started = System.nanoTime();
         deleteOldArchives(target);
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
             Files.deleteIfExists(temp);
-            Optional<String> failure = dump(archive.dumpCommand(temp, trainingArguments), temp);
+            Files.deleteIfExists(classList);
+            Optional<String> failure = run(archive.trainingCommand(classList, trainingArguments), classList, "class list");
+            if (failure.isEmpty()) {
+                failure = run(archive.dumpCommand(temp, classList), temp, "archive");
+            }
             if (failure.isPresent()) {
                 writeStamp(target, current.failedAgainAfter(previous));
                 return new Result(Outcome.FAILED, failure.get());
@@ -78,21 +83,23 @@ public final class StartupArchiveKeeper {
             return new Result(Outcome.FAILED, "cannot write " + target + ": " + e.getMessage());
         } finally {
             deleteQuietly(temp);
+            deleteQuietly(classList);
         }
         long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
         return new Result(Outcome.DUMPED, target + " in " + millis + " ms");
     }
 
-    private Optional<String> dump(List<String> command, Path temp) throws IOException, InterruptedException {
+    /** Runs one step of the dump; the failure to log, or empty when the step wrote its file. */
+    private Optional<String> run(List<String> command, Path output, String what) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         process.getOutputStream().close();
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
-            return Optional.of("the dumping JVM did not finish within " + timeout.toSeconds() + " s");
+            return Optional.of("the JVM making the " + what + " did not finish within " + timeout.toSeconds() + " s");
         }
-        if (!Files.isRegularFile(temp) || Files.size(temp) == 0) {
-            return Optional.of("the dumping JVM wrote no archive (exit code " + process.exitValue() + ")");
+        if (!Files.isRegularFile(output) || Files.size(output) == 0) {
+            return Optional.of("the JVM making the " + what + " wrote none (exit code " + process.exitValue() + ")");
         }
         return Optional.empty();
     }

@@ -25,7 +25,7 @@ record CliRun(int exitCode, String out, String err) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = AgentCommandLine.create(new PrintWriter(out), new PrintWriter(err),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), hosts).execute(args);
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), hosts, args).execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }
 

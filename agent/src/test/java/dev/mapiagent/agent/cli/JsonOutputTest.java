@@ -170,7 +170,7 @@ class JsonOutputTest {
             throw new HostException("cannot open the registry: access denied");
         };
         int code = AgentCommandLine.create(new PrintWriter(out), new PrintWriter(err), new ByteArrayInputStream(new byte[0]),
-                failing).execute(args);
+                failing, args).execute(args);
         return new CliRun(code, out.toString(), err.toString());
     }
 

@@ -84,6 +84,23 @@ class RunCommandTest {
         ex.close();
     }
 
+    /** Without --once and without a StayResident setting: a single-session PC would wait for commands here. */
+    @Test
+    void onAMultiSessionHostTheAgentExitsAfterTheLogonCycleAndSaysWhichPolicyChangesIt() throws IOException {
+        Path pc = SnapshotCopy.of("mapihttp-disabled", temp);
+        Files.writeString(pc.resolve("windows.json"), "{\"suiteMask\": 16, \"productType\": 8}");
+
+        CliRun run = CliRun.of("run", "--snapshot", pc.toString(), "--config",
+                config("http://127.0.0.1:" + closedPort()).toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        String log = Files.readString(state(pc).resolve("logs").resolve("agent.log"));
+        assertTrue(log.contains("Remote Desktop Session Host (application server mode) (suite mask 0x0010, product type 0x8)"), log);
+        assertTrue(log.contains("StayResident is 0, the default on a multi-session host; the StayResident policy set to 1"
+                + " keeps the agent resident"), log);
+        assertEquals(1, spooled(pc));
+    }
+
     @Test
     void aSecondInstanceForTheSameUserExitsAtOnceWithANote() throws IOException {
         Path pc = SnapshotCopy.of("mapihttp-disabled", temp);

@@ -32,7 +32,7 @@ class ConfigLoaderTest {
 
     @Test
     void withNothingConfiguredEverySettingHasItsDefault() {
-        AgentConfig config = ConfigLoader.load(registry, Optional.empty());
+        AgentConfig config = ConfigLoader.load(registry, Optional.empty(), false);
 
         assertEquals("", config.collectorUrl());
         assertEquals(Set.of(), config.autoHealActions());
@@ -45,10 +45,32 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void theShippedConfigFileHoldsExactlyTheDefaults() {
-        AgentConfig shipped = ConfigLoader.load(registry, Optional.of(Path.of("..", "config", "agent.json")));
+    void onAMultiSessionHostTheAgentDoesNotStayResidentByDefault() {
+        AgentConfig config = ConfigLoader.load(registry, Optional.empty(), true);
 
-        assertEquals(ConfigLoader.load(registry, Optional.empty()), shipped);
+        assertFalse(config.stayResident());
+        assertEquals(Duration.ofSeconds(300), config.pollInterval());
+    }
+
+    @Test
+    void onAMultiSessionHostTheStayResidentPolicyKeepsTheAgentResident() {
+        registry.put(Hive.HKEY_LOCAL_MACHINE, POLICY, RegistryValue.dword("StayResident", 1));
+
+        assertTrue(ConfigLoader.load(registry, Optional.empty(), true).stayResident());
+    }
+
+    @Test
+    void onAMultiSessionHostTheConfigFileCanKeepTheAgentResident() throws IOException {
+        Path file = json("{\"stayResident\": true}");
+
+        assertTrue(ConfigLoader.load(registry, Optional.of(file), true).stayResident());
+    }
+
+    @Test
+    void theShippedConfigFileHoldsExactlyTheDefaults() {
+        AgentConfig shipped = ConfigLoader.load(registry, Optional.of(Path.of("..", "config", "agent.json")), false);
+
+        assertEquals(ConfigLoader.load(registry, Optional.empty(), false), shipped);
     }
 
     @Test
@@ -58,7 +80,7 @@ class ConfigLoaderTest {
                  "autoHealActions": ["enable-mapihttp"]}
                 """);
 
-        AgentConfig config = ConfigLoader.load(registry, Optional.of(file));
+        AgentConfig config = ConfigLoader.load(registry, Optional.of(file), false);
 
         assertEquals("https://collector.contoso.com", config.collectorUrl());
         assertEquals(Duration.ofSeconds(60), config.pollInterval());
@@ -73,8 +95,8 @@ class ConfigLoaderTest {
                 RegistryValue.string("CollectorUrl", "https://from-msi.contoso.com"));
         registry.put(Hive.HKEY_LOCAL_MACHINE, PolicySetting.MACHINE_SETTINGS_KEY, RegistryValue.string("EnrollSecret", ""));
 
-        AgentConfig fromMsi = ConfigLoader.load(registry, Optional.empty());
-        AgentConfig withFile = ConfigLoader.load(registry, Optional.of(json("{\"collectorUrl\": \"https://file.contoso.com\"}")));
+        AgentConfig fromMsi = ConfigLoader.load(registry, Optional.empty(), false);
+        AgentConfig withFile = ConfigLoader.load(registry, Optional.of(json("{\"collectorUrl\": \"https://file.contoso.com\"}")), false);
 
         assertEquals("https://from-msi.contoso.com", fromMsi.collectorUrl());
         assertEquals("", fromMsi.enrollSecret());
@@ -88,7 +110,7 @@ class ConfigLoaderTest {
         registry.put(Hive.HKEY_CURRENT_USER, POLICY, RegistryValue.dword("StartDelayMaxSeconds", 20));
         registry.put(Hive.HKEY_LOCAL_MACHINE, POLICY, RegistryValue.dword("PollIntervalSeconds", 900));
 
-        AgentConfig config = ConfigLoader.load(registry, Optional.of(file));
+        AgentConfig config = ConfigLoader.load(registry, Optional.of(file), false);
 
         assertEquals(Duration.ofSeconds(900), config.pollInterval());
         assertEquals(Duration.ofSeconds(20), config.startDelayMax());
@@ -99,7 +121,7 @@ class ConfigLoaderTest {
         registry.put(Hive.HKEY_CURRENT_USER, POLICY, RegistryValue.string("AllowedRemoteActions", "restart-outlook"));
         registry.put(Hive.HKEY_CURRENT_USER, POLICY, RegistryValue.string("CollectorUrl", "https://user.example"));
 
-        AgentConfig config = ConfigLoader.load(registry, Optional.empty());
+        AgentConfig config = ConfigLoader.load(registry, Optional.empty(), false);
 
         assertFalse(config.allowedRemoteActions().contains(HealAction.RESTART_OUTLOOK));
         assertEquals("", config.collectorUrl());
@@ -109,7 +131,7 @@ class ConfigLoaderTest {
     void anEmptyPolicyListForbidsEveryRemoteAction() {
         registry.put(Hive.HKEY_LOCAL_MACHINE, POLICY, RegistryValue.string("AllowedRemoteActions", ""));
 
-        assertEquals(Set.of(), ConfigLoader.load(registry, Optional.empty()).allowedRemoteActions());
+        assertEquals(Set.of(), ConfigLoader.load(registry, Optional.empty(), false).allowedRemoteActions());
     }
 
     @Test
@@ -127,7 +149,7 @@ class ConfigLoaderTest {
                 """, StandardCharsets.UTF_8);
         Path file = json("{\"allowedRemoteActions\": [\"restart-outlook\"], \"stayResident\": true, \"probeEndpoints\": false}");
 
-        AgentConfig config = ConfigLoader.load(SnapshotHost.open(snapshot).registry(), Optional.of(file));
+        AgentConfig config = ConfigLoader.load(SnapshotHost.open(snapshot).registry(), Optional.of(file), false);
 
         assertEquals(Set.of(HealAction.ENABLE_MAPIHTTP), config.allowedRemoteActions());
         assertTrue(config.probeEndpoints());
@@ -138,7 +160,7 @@ class ConfigLoaderTest {
     void outOfRangePolicyIsAnErrorNamingTheValue() {
         registry.put(Hive.HKEY_LOCAL_MACHINE, POLICY, RegistryValue.dword("PollIntervalSeconds", 5));
 
-        BadInputException e = assertThrows(BadInputException.class, () -> ConfigLoader.load(registry, Optional.empty()));
+        BadInputException e = assertThrows(BadInputException.class, () -> ConfigLoader.load(registry, Optional.empty(), false));
 
         assertEquals("HKLM\\SOFTWARE\\Policies\\MapiAgent\\PollIntervalSeconds must be between 30 and 86400, not 5",
                 e.getMessage());
@@ -148,7 +170,7 @@ class ConfigLoaderTest {
     void policyOfTheWrongTypeIsAnError() {
         registry.put(Hive.HKEY_LOCAL_MACHINE, POLICY, RegistryValue.string("StayResident", "yes"));
 
-        BadInputException e = assertThrows(BadInputException.class, () -> ConfigLoader.load(registry, Optional.empty()));
+        BadInputException e = assertThrows(BadInputException.class, () -> ConfigLoader.load(registry, Optional.empty(), false));
 
         assertEquals("HKLM\\SOFTWARE\\Policies\\MapiAgent\\StayResident must be a REG_DWORD, not REG_SZ", e.getMessage());
     }
@@ -157,7 +179,7 @@ class ConfigLoaderTest {
     void unknownActionInTheFileIsAnError() throws IOException {
         Path file = json("{\"autoHealActions\": [\"format-disk\"]}");
 
-        BadInputException e = assertThrows(BadInputException.class, () -> ConfigLoader.load(registry, Optional.of(file)));
+        BadInputException e = assertThrows(BadInputException.class, () -> ConfigLoader.load(registry, Optional.of(file), false));
 
         assertEquals("agent.json: autoHealActions: unknown heal action 'format-disk'", e.getMessage());
     }
@@ -166,7 +188,7 @@ class ConfigLoaderTest {
     void unknownSettingInTheFileIsAnError() throws IOException {
         Path file = json("{\"colectorUrl\": \"https://typo\"}");
 
-        BadInputException e = assertThrows(BadInputException.class, () -> ConfigLoader.load(registry, Optional.of(file)));
+        BadInputException e = assertThrows(BadInputException.class, () -> ConfigLoader.load(registry, Optional.of(file), false));
 
         assertTrue(e.getMessage().endsWith("unknown setting(s) colectorUrl"), e.getMessage());
     }
@@ -175,7 +197,7 @@ class ConfigLoaderTest {
     void wrongJsonTypeIsAnError() throws IOException {
         Path file = json("{\"pollIntervalSeconds\": \"300\"}");
 
-        BadInputException e = assertThrows(BadInputException.class, () -> ConfigLoader.load(registry, Optional.of(file)));
+        BadInputException e = assertThrows(BadInputException.class, () -> ConfigLoader.load(registry, Optional.of(file), false));
 
         assertEquals("agent.json: pollIntervalSeconds must be a whole number", e.getMessage());
     }
@@ -184,7 +206,7 @@ class ConfigLoaderTest {
     void malformedJsonIsAOneLineError() throws IOException {
         Path file = json("{\"collectorUrl\": ");
 
-        BadInputException e = assertThrows(BadInputException.class, () -> ConfigLoader.load(registry, Optional.of(file)));
+        BadInputException e = assertThrows(BadInputException.class, () -> ConfigLoader.load(registry, Optional.of(file), false));
 
         assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
         assertFalse(e.getMessage().contains("\n"));
@@ -193,14 +215,14 @@ class ConfigLoaderTest {
     @Test
     void missingExplicitFileIsAnError() {
         BadInputException e = assertThrows(BadInputException.class,
-                () -> ConfigLoader.load(registry, Optional.of(temp.resolve("nope.json"))));
+                () -> ConfigLoader.load(registry, Optional.of(temp.resolve("nope.json")), false));
 
         assertTrue(e.getMessage().startsWith("config file not found"), e.getMessage());
     }
 
     @Test
     void secretIsNotInTheTextOfTheConfig() throws IOException {
-        AgentConfig config = ConfigLoader.load(registry, Optional.of(json("{\"enrollSecret\": \"s3cret-value\"}")));
+        AgentConfig config = ConfigLoader.load(registry, Optional.of(json("{\"enrollSecret\": \"s3cret-value\"}")), false);
 
         assertEquals("s3cret-value", config.enrollSecret());
         assertFalse(config.toString().contains("s3cret-value"));

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
@@ -54,6 +55,8 @@ class StartupArchiveKeeperTest {
              var in = TrainingMain.class.getClassLoader().getResourceAsStream(name)) {
             jarOut.putNextEntry(new JarEntry(name));
             in.transferTo(jarOut);
+            jarOut.putNextEntry(new JarEntry(OldClassFile.NAME + ".class"));
+            jarOut.write(OldClassFile.bytes());
         }
         archivePath = temp.resolve("cds").resolve("mapi-agent.jsa");
     }
@@ -75,15 +78,33 @@ class StartupArchiveKeeperTest {
         assertEquals(0, startWithArchiveRequired());
     }
 
+    @Test
+    void aClassCompiledForJava5IsMappedFromTheArchiveToo() throws Exception {
+        keep(archive(jar.toString()), "old");
+
+        String loaded = startWithArchive("-Xlog:class+load=info", "old").output();
+
+        assertTrue(loaded.contains(OldClassFile.NAME + " source: shared objects file"), loaded);
+    }
+
     /** -Xshare:on makes a JVM that cannot map the archive refuse to start: 0 means it mapped it. */
     private int startWithArchiveRequired() throws Exception {
-        Process p = new ProcessBuilder(JAVA_HOME.resolve("bin").resolve("java").toString(), "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xmx32m", "-Xshare:on", "-XX:SharedArchiveFile=" + archivePath, "-jar",
-                jar.toString()).redirectErrorStream(true).start();
+        return startWithArchive("-Xshare:on").exitCode();
+    }
+
+    private record Started(int exitCode, String output) {
+    }
+
+    private Started startWithArchive(String option, String... arguments) throws Exception {
+        List<String> command = new ArrayList<>(List.of(JAVA_HOME.resolve("bin").resolve("java").toString(),
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx32m", option, "-XX:SharedArchiveFile=" + archivePath,
+                "-jar", jar.toString()));
+        command.addAll(List.of(arguments));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         p.getOutputStream().close();
         String output = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(60, TimeUnit.SECONDS), output);
-        return p.exitValue();
+        return new Started(p.exitValue(), output);
     }
 
     /**

@@ -61,12 +61,22 @@ class StartupArchiveTest {
     }
 
     @Test
-    void dumpCommandRunsTheTrainingOnTheSameClassPathWithJavawOnWindows() {
+    void trainingCommandListsTheClassesOfTheTrainingOnTheSameClassPathWithJavawOnWindows() {
         StartupArchive archive = of("-XX:+UseSerialGC", "-XX:SharedArchiveFile=a.jsa").orElseThrow();
 
         assertEquals(List.of(JAVA_HOME.resolve("bin").resolve("javaw.exe").toString(), "-XX:+UseSerialGC",
-                        "-XX:ArchiveClassesAtExit=.a.jsa.dumping", "-cp", JAR, MAIN, "diagnose", "--json"),
-                archive.dumpCommand(Path.of(".a.jsa.dumping"), List.of("diagnose", "--json")));
+                        "-XX:DumpLoadedClassList=.a.jsa.classlist", "-cp", JAR, MAIN, "diagnose", "--json"),
+                archive.trainingCommand(Path.of(".a.jsa.classlist"), List.of("diagnose", "--json")));
+    }
+
+    @Test
+    void dumpCommandMakesAStaticArchiveOfTheListedClassesWithTheSameOptionsAndClassPath() {
+        StartupArchive archive = of("-XX:+UseSerialGC", "-XX:SharedArchiveFile=a.jsa").orElseThrow();
+
+        assertEquals(List.of(JAVA_HOME.resolve("bin").resolve("javaw.exe").toString(), "-XX:+UseSerialGC",
+                        "-Xshare:dump", "-cp", JAR, "-XX:SharedClassListFile=.a.jsa.classlist",
+                        "-XX:SharedArchiveFile=.a.jsa.dumping"),
+                archive.dumpCommand(Path.of(".a.jsa.dumping"), Path.of(".a.jsa.classlist")));
     }
 
     @Test

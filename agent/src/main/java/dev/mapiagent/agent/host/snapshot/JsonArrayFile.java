@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mapiagent.agent.host.BadSnapshotException;
+import dev.mapiagent.protocol.ProtocolJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,8 @@ import java.util.List;
  */
 final class JsonArrayFile {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The agent's one mapper: each further ObjectMapper costs start-up time (its own caches and configuration). */
+    private static final ObjectMapper MAPPER = ProtocolJson.mapper();
 
     /** One object of the array and its place in the text: [start, end) in chars. */
     record Entry(ObjectNode node, int start, int end) {

@@ -10,6 +10,7 @@ import dev.mapiagent.agent.host.Hive;
 import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.agent.host.Processes;
 import dev.mapiagent.agent.host.Registry;
+import dev.mapiagent.agent.host.WindowsEdition;
 import dev.mapiagent.agent.host.snapshot.regfile.RegFile;
 import dev.mapiagent.agent.host.snapshot.regfile.SnapshotFiles;
 import dev.mapiagent.agent.host.snapshot.regfile.SnapshotText;
@@ -36,6 +37,7 @@ public final class SnapshotHost implements Host {
     private final Optional<String> connectionStatus;
     private final String deviceId;
     private final EventLog eventLog;
+    private final Optional<WindowsEdition> windowsEdition;
 
     private SnapshotHost(Path directory) {
         this.directory = directory;
@@ -46,6 +48,7 @@ public final class SnapshotHost implements Host {
         this.processes = SnapshotProcesses.read(directory.resolve(SnapshotLayout.PROCESSES_FILE));
         this.fileVersions = SnapshotFileVersions.read(directory.resolve(SnapshotLayout.FILES_FILE));
         this.connectionStatus = readText(directory.resolve(SnapshotLayout.CONNECTION_STATUS_FILE));
+        this.windowsEdition = SnapshotWindowsEdition.read(directory.resolve(SnapshotLayout.WINDOWS_FILE));
         this.eventLog = new FileEventLog(AgentLogFile.of(directory.resolve(SnapshotLayout.LOCAL_APP_DATA), Clock.systemUTC()));
         this.deviceId = registry.string(Hive.HKEY_LOCAL_MACHINE, "SOFTWARE\\Microsoft\\Cryptography", "MachineGuid")
                 .filter(guid -> !guid.isBlank())
@@ -84,6 +87,11 @@ public final class SnapshotHost implements Host {
     @Override
     public EventLog eventLog() {
         return eventLog;
+    }
+
+    @Override
+    public Optional<WindowsEdition> windowsEdition() {
+        return windowsEdition;
     }
 
     @Override

@@ -16,6 +16,8 @@ public final class SnapshotLayout {
     public static final String CONNECTION_STATUS_FILE = "connection-status.txt";
     /** The version resources of the files the agent checks. */
     public static final String FILES_FILE = "files.json";
+    /** The Windows edition's session facts: suite mask and product type (multi-session hosts). */
+    public static final String WINDOWS_FILE = "windows.json";
     /** The user's %LOCALAPPDATA%: the Autodiscover cache, and the agent's own state folder. */
     public static final String LOCAL_APP_DATA = "LocalAppData";
 

@@ -13,6 +13,7 @@ import dev.mapiagent.agent.host.ProcessInfo;
 import dev.mapiagent.agent.host.Processes;
 import dev.mapiagent.agent.host.snapshot.regfile.SnapshotFiles;
 import dev.mapiagent.agent.host.snapshot.regfile.SnapshotText;
+import dev.mapiagent.protocol.ProtocolJson;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +36,8 @@ import java.util.stream.IntStream;
 public final class SnapshotProcesses implements Processes {
 
     static final int USER_SESSION = 1;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The agent's one mapper: each further ObjectMapper costs start-up time (its own caches and configuration). */
+    private static final ObjectMapper MAPPER = ProtocolJson.mapper();
 
     private final Path file;
     private final List<ProcessInfo> processes;

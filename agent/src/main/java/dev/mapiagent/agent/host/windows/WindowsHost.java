@@ -23,6 +23,7 @@ import dev.mapiagent.agent.host.IdleMemory;
 import dev.mapiagent.agent.host.Processes;
 import dev.mapiagent.agent.host.Registry;
 import dev.mapiagent.agent.host.SecretProtector;
+import dev.mapiagent.agent.host.WindowsEdition;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -173,6 +174,11 @@ public final class WindowsHost implements Host {
     @Override
     public SecretProtector secretProtector() {
         return new DpapiSecretProtector();
+    }
+
+    @Override
+    public Optional<WindowsEdition> windowsEdition() {
+        return WindowsEditions.read();
     }
 
     @Override
