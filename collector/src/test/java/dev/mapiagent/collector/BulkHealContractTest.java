@@ -212,6 +212,20 @@ abstract class BulkHealContractTest {
     }
 
     @Test
+    void aBulkHealMadeWithAnAdminTokenOfTheLongestNameQueuesInThatTokensName() {
+        fleet(2);
+        String name = "n".repeat(128);
+        Response token = http.postJson("/api/v1/api-tokens", admin, Map.of("name", name, "role", "admin"));
+        assertEquals(201, token.status(), token.body());
+        Response r = http.postJson("/api/v1/bulk-heals", Http.bearer(token.json().path("token").asText()),
+                body(FALLBACK_ON_ENDPOINT, List.of("enable-mapihttp"), null));
+        assertEquals(201, r.status(), r.body());
+        assertEquals(2, scheduler().tick().started());
+        String requestedBy = http.get("/api/v1/devices/dev-1", admin).json().path("commands").path(0).path("requestedBy").asText();
+        assertTrue(requestedBy.startsWith("token:" + token.json().path("tokenId").asText() + ":nnn"), requestedBy);
+    }
+
+    @Test
     void devicesStartAtMostPerMinuteInAnyMinute() {
         fleet(5);
         String bulkId = create(2);

@@ -229,7 +229,13 @@ public final class BulkHealService {
                     }
                 }
                 if (devices.size() < budget) {
-                    jdbi.useHandle(h -> new BulkHealDao(h).end(bulk.bulkId(), BulkHealDao.FINISHED, null, now));
+                    // none left to start, unless one stayed pending after a race with another collector's heal
+                    jdbi.useTransaction(h -> {
+                        BulkHealDao bulks = new BulkHealDao(h);
+                        if (bulks.pending(bulk.bulkId(), 1).isEmpty()) {
+                            bulks.end(bulk.bulkId(), BulkHealDao.FINISHED, null, now);
+                        }
+                    });
                 }
             }
             return new Tick(true, started, skipped);
