@@ -14,7 +14,7 @@ const VERDICT_WORDS = {
   UNKNOWN: 'Unknown: the agent could not read Outlook',
 };
 const PROTOCOL_WORDS = { MAPI_HTTP: 'MAPI over HTTP', RPC_HTTP: 'RPC over HTTP (Outlook Anywhere, the fallback)', UNKNOWN: 'unknown' };
-const VIEWS = ['login', 'overview', 'devices', 'device', 'fleet', 'paste', 'audit'];
+const VIEWS = ['login', 'overview', 'devices', 'device', 'fleet', 'paste', 'audit', 'bulks', 'bulk'];
 
 const state = { user: null, role: null, csrf: null };
 
@@ -95,6 +95,7 @@ function loggedIn(session) {
   state.csrf = session.csrfToken;
   $('whoami').textContent = session.username + ' (' + session.role + ')';
   $('nav-audit').hidden = session.role !== 'admin';
+  $('nav-bulks').hidden = session.role !== 'admin';
   $('nav').hidden = false;
 }
 
@@ -219,6 +220,7 @@ async function showDevices() {
     : (list.offset + 1) + '–' + (list.offset + data.devices.length) + ' of ' + data.total;
   $('page-prev').disabled = list.offset === 0;
   $('page-next').disabled = list.offset + data.devices.length >= data.total;
+  $('bulk-box').hidden = state.role !== 'admin';
 }
 
 function sortBy(key) {
@@ -343,6 +345,120 @@ async function cancel(commandId, deviceId) {
   } catch (e) { say(e.message); }
 }
 
+// --- bulk heals (admins) ---------------------------------------------------------------------------------------
+
+const OUTCOME_WORDS = {
+  pending: 'not started yet', queued: 'queued', delivered: 'delivered', succeeded: 'succeeded', failed: 'failed',
+  refused: 'refused by the PC', expired: 'expired', cancelled: 'cancelled', skipped: 'skipped',
+  'cancelled-before-start': 'cancelled before start',
+};
+const OUTCOME_CLASS = { succeeded: 'ok', failed: 'bad', refused: 'bad', expired: 'warn', skipped: 'warn' };
+const STILL_MOVING = ['pending', 'queued', 'delivered'];
+const BULK_REFRESH_MS = 2000;
+let bulkTimer = null;
+
+function describeFilter(filter) {
+  const terms = Object.entries(filter).map(([k, v]) => k + ' = ' + v);
+  return terms.length ? terms.join(', ') : 'every device';
+}
+
+/** What the bulk box would queue: the device list's current filter (not its sort or page), actions and rate. */
+function bulkRequest() {
+  const params = deviceFilterParams();
+  params.delete('sort');
+  return {
+    filter: Object.fromEntries(params),
+    actions: [...document.querySelectorAll('#bulk-actions input:checked')].map(i => i.value),
+    perMinute: Number($('bulk-per-minute').value),
+  };
+}
+
+/** A changed filter, action or rate needs a new count before anything is queued. */
+function resetBulkPreview() {
+  $('bulk-confirm').disabled = true;
+  $('bulk-confirm').textContent = 'Queue the heal';
+  $('bulk-count').textContent = '';
+  delete $('bulk-form').dataset.request;
+}
+
+async function previewBulk() {
+  resetBulkPreview();
+  const request = bulkRequest();
+  const result = await api('POST', '/api/v1/bulk-heals?dryRun=true', request);
+  $('bulk-count').dataset.devices = result.devices;
+  $('bulk-count').textContent = result.devices === 0 ? 'No device matches ' + describeFilter(request.filter) + '.'
+    : result.devices + ' devices match ' + describeFilter(request.filter) + '.';
+  if (result.devices > 0) {
+    // what was counted is what gets queued
+    $('bulk-form').dataset.request = JSON.stringify(request);
+    $('bulk-confirm').textContent = 'Queue the heal for ' + result.devices + ' devices';
+    $('bulk-confirm').disabled = false;
+  }
+}
+
+async function queueBulk(event) {
+  event.preventDefault();
+  if (!$('bulk-form').dataset.request) return;
+  const created = await api('POST', '/api/v1/bulk-heals', JSON.parse($('bulk-form').dataset.request));
+  resetBulkPreview();
+  location.hash = '#/bulk/' + encodeURIComponent(created.bulkId);
+}
+
+function progressWords(counts) {
+  return Object.entries(counts).filter(([, n]) => n > 0).map(([k, n]) => n + ' ' + (OUTCOME_WORDS[k] || k)).join(', ');
+}
+
+async function showBulks() {
+  show('bulks');
+  const data = await api('GET', '/api/v1/bulk-heals');
+  fill($('bulks-table').tBodies[0], data.bulkHeals.length ? data.bulkHeals.map(b => el('tr', {
+    class: 'link', dataset: { bulkId: b.bulkId }, onclick: () => { location.hash = '#/bulk/' + encodeURIComponent(b.bulkId); },
+  }, el('td', {}, el('a', { href: '#/bulk/' + encodeURIComponent(b.bulkId) }, when(b.createdAt))), el('td', {}, b.createdBy),
+  el('td', {}, describeFilter(b.filter)), el('td', {}, b.actions.join(', ')), el('td', {}, b.devices),
+  el('td', {}, b.state), el('td', {}, progressWords(b.counts))))
+    : [el('tr', {}, el('td', { colspan: 7 }, 'No bulk heal yet.'))]);
+}
+
+function stopBulkRefresh() {
+  if (bulkTimer) clearTimeout(bulkTimer);
+  bulkTimer = null;
+}
+
+/** A bulk heal's progress, refreshed every few seconds while devices are still to start or to answer. */
+async function showBulk(bulkId) {
+  stopBulkRefresh();
+  show('bulk');
+  const b = await api('GET', '/api/v1/bulk-heals/' + encodeURIComponent(bulkId));
+  $('bulk-title').textContent = 'Bulk heal of ' + b.devices + ' devices';
+  facts($('bulk-facts'), [['Filter', describeFilter(b.filter)], ['Actions', b.actions.join(', ')],
+    ['Rate', b.perMinute + ' devices per minute'], ['Started', when(b.createdAt) + ' by ' + b.createdBy],
+    ['State', b.state + (b.cancelledBy ? ' by ' + b.cancelledBy : '') + (b.finishedAt ? ' at ' + when(b.finishedAt) : '')]]);
+  $('bulk-counts').replaceChildren(...Object.entries(b.counts).map(([outcome, n]) => el('div',
+    { class: 'card ' + (OUTCOME_CLASS[outcome] || ''), dataset: { outcome } },
+    el('span', { class: 'n' }, n), el('span', {}, OUTCOME_WORDS[outcome] || outcome))));
+  $('bulk-cancel').hidden = b.state !== 'running';
+  $('bulk-cancel').dataset.bulkId = b.bulkId;
+  fill($('bulk-items').tBodies[0], b.items.map(i => el('tr', { dataset: { deviceId: i.deviceId } },
+    el('td', {}, el('a', { href: '#/device/' + encodeURIComponent(i.deviceId) }, i.deviceId)), el('td', {}, i.hostname || ''),
+    el('td', { class: 'outcome' }, OUTCOME_WORDS[i.outcome] || i.outcome), el('td', {}, when(i.startedAt)),
+    el('td', {}, i.reason || ''))));
+  $('bulk-items-more').textContent = b.items.length < b.devices ? 'The first ' + b.items.length + ' of ' + b.devices
+    + ' devices are listed; the counts above cover all of them.' : '';
+  const here = '#/bulk/' + encodeURIComponent(bulkId);
+  if (b.state === 'running' || STILL_MOVING.some(k => b.counts[k] > 0)) {
+    bulkTimer = setTimeout(() => {
+      if (location.hash === here) showBulk(bulkId).catch(e => say(e.message));
+    }, BULK_REFRESH_MS);
+  }
+}
+
+async function cancelBulk() {
+  const bulkId = $('bulk-cancel').dataset.bulkId;
+  await api('POST', '/api/v1/bulk-heals/' + encodeURIComponent(bulkId) + '/cancel', {});
+  await showBulk(bulkId);
+  say('Bulk heal cancelled: the devices not started yet will not be healed.', true);
+}
+
 // --- fleet, paste, audit ---------------------------------------------------------------------------------------
 
 async function showFleet() {
@@ -386,11 +502,14 @@ async function route() {
   if (!state.user) return;
   const hash = location.hash || '#/overview';
   say('');
+  stopBulkRefresh();
   try {
     if (hash.startsWith('#/device/')) await showDevice(decodeURIComponent(hash.slice('#/device/'.length)));
     else if (hash === '#/fleet') await showFleet();
     else if (hash === '#/paste') show('paste');
     else if (hash === '#/audit') await showAudit();
+    else if (hash === '#/bulk') await showBulks();
+    else if (hash.startsWith('#/bulk/')) await showBulk(decodeURIComponent(hash.slice('#/bulk/'.length)));
     else if (hash === '#/devices') await showDevices();
     else await showOverview();
   } catch (e) { if (e.status !== 401) say(e.message); }
@@ -421,6 +540,15 @@ async function start() {
   $('page-next').addEventListener('click', () => turnPage(1));
   for (const th of document.querySelectorAll('#device-table th[data-sort]')) th.addEventListener('click', () => sortBy(th.dataset.sort));
   $('heal-form').addEventListener('submit', heal);
+  $('bulk-actions').append(...ACTIONS.map(([id, words]) => el('label', {},
+    el('input', { type: 'checkbox', name: 'action', value: id }), words)));
+  for (const id of ['device-filter', 'bulk-form']) {
+    $(id).addEventListener('input', resetBulkPreview);
+    $(id).addEventListener('change', resetBulkPreview);
+  }
+  $('bulk-preview').addEventListener('click', () => previewBulk().catch(err => say(err.message)));
+  $('bulk-form').addEventListener('submit', e => queueBulk(e).catch(err => say(err.message)));
+  $('bulk-cancel').addEventListener('click', () => cancelBulk().catch(err => say(err.message)));
   $('reset-enrollment').addEventListener('click', resetEnrollment);
   $('paste-form').addEventListener('submit', parsePasted);
   $('logout').addEventListener('click', logout);

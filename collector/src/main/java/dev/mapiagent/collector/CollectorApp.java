@@ -5,6 +5,7 @@ import dev.mapiagent.collector.api.AgentRoutes;
 import dev.mapiagent.collector.api.ApiTokenRoutes;
 import dev.mapiagent.collector.api.Authenticator;
 import dev.mapiagent.collector.api.BodyLimit;
+import dev.mapiagent.collector.api.BulkHealRoutes;
 import dev.mapiagent.collector.api.ConnectionsPerAddress;
 import dev.mapiagent.collector.api.DirectoryRoutes;
 import dev.mapiagent.collector.api.EnrollmentRoutes;
@@ -26,6 +27,7 @@ import dev.mapiagent.collector.directory.OidcProvider;
 import dev.mapiagent.collector.metrics.CollectorMetrics;
 import dev.mapiagent.collector.service.ApiTokenService;
 import dev.mapiagent.collector.service.AuditService;
+import dev.mapiagent.collector.service.BulkHealService;
 import dev.mapiagent.collector.service.ClockSkewService;
 import dev.mapiagent.collector.service.CommandService;
 import dev.mapiagent.collector.service.CommandWaiters;
@@ -124,6 +126,8 @@ public final class CollectorApp {
                 config.staleAfter());
         metrics.fleet(new FleetFiguresService(jdbi, clock, fleet)::current);
         ApiTokenService apiTokens = new ApiTokenService(jdbi, clock);
+        BulkHealService bulkHeals = new BulkHealService(jdbi, clock, config.commandTtl(), config.bulkHeals());
+        metrics.countBulkHealPending(bulkHeals::pendingDevices);
         DirectoryLoginService directoryLogins = new DirectoryLoginService(jdbi, clock, sessions,
                 directory.ldap() == null ? null : new LdapDirectory(directory.ldap()),
                 directory.oidc() == null ? null : new OidcProvider(directory.oidc()));
@@ -183,6 +187,7 @@ public final class CollectorApp {
             new StatusPasteRoutes().register(javalin.routes);
             new FleetRoutes(fleet, new FleetHistoryService(jdbi, clock)).register(javalin.routes);
             new ApiTokenRoutes(apiTokens).register(javalin.routes);
+            new BulkHealRoutes(bulkHeals).register(javalin.routes);
             new OpenApiRoutes().register(javalin.routes);
         });
     }

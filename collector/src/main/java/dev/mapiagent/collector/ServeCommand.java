@@ -1,5 +1,6 @@
 package dev.mapiagent.collector;
 
+import dev.mapiagent.collector.config.BulkHealLimits;
 import dev.mapiagent.collector.config.CollectorConfig;
 import dev.mapiagent.collector.config.DirectoryConfig;
 import dev.mapiagent.collector.config.IdentityConfig;
@@ -7,6 +8,7 @@ import dev.mapiagent.collector.config.Secret;
 import dev.mapiagent.collector.config.TrustedProxies;
 import dev.mapiagent.collector.db.Database;
 import dev.mapiagent.collector.db.JdbcUrls;
+import dev.mapiagent.collector.service.BulkHealService;
 import dev.mapiagent.collector.service.FleetHistoryService;
 import dev.mapiagent.collector.service.RetentionService;
 import dev.mapiagent.collector.service.UserService;
@@ -33,6 +35,9 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
 
     /** How often the fleet history's current hour and day are brought up to date (the last write of a bucket stays). */
     private static final long HISTORY_EVERY_MINUTES = 5;
+
+    /** How often running bulk heals start the devices their rate allows (the rate is per minute, so a few a minute). */
+    private static final long BULK_HEAL_EVERY_SECONDS = 5;
 
     @Option(names = "--port", defaultValue = "${env:MAPI_COLLECTOR_PORT:-8080}", description = "Port (env MAPI_COLLECTOR_PORT, default 8080).")
     int port;
@@ -106,6 +111,17 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
     @Option(names = "--stale-days", defaultValue = "${env:MAPI_COLLECTOR_STALE_DAYS:-7}", description = "Days without a report before the overview lists an agent as stopped reporting (default 7).")
     int staleDays;
 
+    @Option(names = "--bulk-heal-per-minute",
+            defaultValue = "${env:MAPI_COLLECTOR_BULK_HEAL_PER_MINUTE:-" + BulkHealLimits.DEFAULT_PER_MINUTE + "}",
+            description = "Devices a bulk heal queues per minute when the request names no rate "
+                    + "(env MAPI_COLLECTOR_BULK_HEAL_PER_MINUTE, default 60).")
+    int bulkHealPerMinute;
+
+    @Option(names = "--bulk-heal-max-per-minute",
+            defaultValue = "${env:MAPI_COLLECTOR_BULK_HEAL_MAX_PER_MINUTE:-" + BulkHealLimits.DEFAULT_MAX_PER_MINUTE + "}",
+            description = "The highest rate a bulk heal may ask for (env MAPI_COLLECTOR_BULK_HEAL_MAX_PER_MINUTE, default 1000).")
+    int bulkHealMaxPerMinute;
+
     @Mixin
     LdapOptions ldap;
 
@@ -131,11 +147,22 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         housekeeping.scheduleWithFixedDelay(() -> purge(retention), 0, 60, TimeUnit.MINUTES);
         FleetHistoryService history = new FleetHistoryService(database.jdbi(), Clock.systemUTC());
         housekeeping.scheduleWithFixedDelay(() -> recordHistory(history), 0, HISTORY_EVERY_MINUTES, TimeUnit.MINUTES);
+        // its own thread: a long first retention purge must not hold bulk heals up
+        ScheduledExecutorService bulkScheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "mapi-bulk-heals");
+            t.setDaemon(true);
+            return t;
+        });
+        BulkHealService bulkHeals = new BulkHealService(database.jdbi(), Clock.systemUTC(), config.commandTtl(),
+                config.bulkHeals());
+        bulkScheduler.scheduleWithFixedDelay(() -> startBulkHeals(bulkHeals), BULK_HEAL_EVERY_SECONDS,
+                BULK_HEAL_EVERY_SECONDS, TimeUnit.SECONDS);
 
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping: finishing requests in flight");
             housekeeping.shutdownNow();
+            bulkScheduler.shutdownNow();
             app.stop();
             database.close();
             LOG.info("stopped");
@@ -164,6 +191,18 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             history.record();
         } catch (RuntimeException e) {
             LOG.warn("fleet history not recorded: {}", e.getMessage());
+        }
+    }
+
+    private static void startBulkHeals(BulkHealService bulkHeals) {
+        try {
+            BulkHealService.Tick tick = bulkHeals.tick();
+            if (tick.started() + tick.skipped() > 0) {
+                LOG.atInfo().setMessage("bulk heals").addKeyValue("started", tick.started())
+                        .addKeyValue("skipped", tick.skipped()).log();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("bulk heals not started this round: {}", e.getMessage());
         }
     }
 
@@ -203,6 +242,9 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         require(keystore == null || Files.isReadable(keystore), "--tls-keystore " + keystore + " cannot be read");
         TrustedProxies proxies = TrustedProxies.parse(trustedProxies);
         require(staleDays >= 1, "--stale-days must be at least 1");
+        require(bulkHealMaxPerMinute >= 1, "--bulk-heal-max-per-minute must be at least 1");
+        require(bulkHealPerMinute >= 1 && bulkHealPerMinute <= bulkHealMaxPerMinute,
+                "--bulk-heal-per-minute must be 1 to --bulk-heal-max-per-minute (" + bulkHealMaxPerMinute + ")");
         String url = db == null || db.isBlank() ? null : db.trim();
         if (url == null) {
             Files.createDirectories(dataDir);
@@ -217,7 +259,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
                 Duration.ofMinutes(commandTtlMinutes), Duration.ofSeconds(redeliverAfterSeconds), Duration.ofHours(sessionHours), incidentMinDevices,
                 Duration.ofMinutes(incidentOnsetMinutes), proxies, Duration.ofDays(staleDays),
                 Duration.ofDays(auditRetentionDays),
-                new IdentityConfig(Secret.ofNullable(enrollSecretPrevious), enrollPerMinute, Duration.ofMinutes(maxClockSkewMinutes)));
+                new IdentityConfig(Secret.ofNullable(enrollSecretPrevious), enrollPerMinute, Duration.ofMinutes(maxClockSkewMinutes)),
+                new BulkHealLimits(bulkHealPerMinute, bulkHealMaxPerMinute));
     }
 
     /** Adds each non-blank key with the role; called from the lowest role up, so a key named twice gets the higher. */

@@ -72,6 +72,12 @@ class ServeCommandTest {
     }
 
     @Test
+    void aBulkHealDefaultRateAboveTheMaximumIsExit2() {
+        assertOneLine(run("serve", "--bulk-heal-per-minute", "500", "--bulk-heal-max-per-minute", "100",
+                "--data-dir", dir.toString()), "--bulk-heal-per-minute must be 1 to --bulk-heal-max-per-minute (100)");
+    }
+
+    @Test
     void anEnrollSecretUnder16CharactersIsExit2() {
         assertOneLine(run("serve", "--enroll-secret", "fifteen-chars-x", "--data-dir", dir.toString()),
                 "--enroll-secret refused: an enrollment secret needs at least 16 characters");

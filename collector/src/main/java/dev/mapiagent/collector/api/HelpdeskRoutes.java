@@ -14,14 +14,9 @@ import dev.mapiagent.protocol.HealAction;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /** What the helpdesk (API users and the page) calls: devices, heals, fleet incidents, audit, accounts. */
 public final class HelpdeskRoutes {
@@ -81,19 +76,7 @@ public final class HelpdeskRoutes {
     private void heal(Context ctx) {
         String user = AccessManager.principal(ctx).name();
         JsonNode body = JsonBodies.object(ctx);
-        JsonNode actionsNode = body.get("actions");
-        if (actionsNode == null || !actionsNode.isArray()) {
-            throw new InvalidException("missing field", "actions must be an array of heal action names");
-        }
-        Set<HealAction> actions = new LinkedHashSet<>();
-        List<String> unknown = new ArrayList<>();
-        for (JsonNode a : actionsNode) {
-            HealAction.byId(a.isTextual() ? a.asText() : "").ifPresentOrElse(actions::add, () -> unknown.add(a.toString()));
-        }
-        if (!unknown.isEmpty()) {
-            throw new InvalidException("unknown heal action", String.join(", ", unknown) + "; known: "
-                    + Arrays.stream(HealAction.values()).map(HealAction::id).collect(Collectors.joining(", ")));
-        }
+        List<HealAction> actions = HealActions.read(body);
         Duration ttl = null;
         JsonNode minutes = body.get("expiresInMinutes");
         if (minutes != null && !minutes.isNull()) {
@@ -102,7 +85,7 @@ public final class HelpdeskRoutes {
             }
             ttl = Duration.ofMinutes(minutes.asInt());
         }
-        Command command = commands.queue(user, ctx.pathParam("deviceId"), List.copyOf(actions), ttl);
+        Command command = commands.queue(user, ctx.pathParam("deviceId"), actions, ttl);
         ctx.status(201).json(command);
     }
 
@@ -122,7 +105,7 @@ public final class HelpdeskRoutes {
                 JsonBodies.text(body, "password"), JsonBodies.text(body, "role")));
     }
 
-    private static int intParam(Context ctx, String name, int fallback, int min, int max) {
+    static int intParam(Context ctx, String name, int fallback, int min, int max) {
         String value = ctx.queryParam(name);
         if (value == null || value.isBlank()) {
             return fallback;

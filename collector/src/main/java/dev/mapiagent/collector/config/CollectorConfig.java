@@ -22,6 +22,7 @@ import java.time.Duration;
  * @param staleAfter           a device without a report for this long counts as a stale agent
  * @param auditRetention       how long audit entries are kept (longer than the report history)
  * @param identity             enrolment rotation and rate, clock skew tolerance
+ * @param bulkHeals            a bulk heal's default and highest rate (devices per minute)
  */
 public record CollectorConfig(
         int port,
@@ -39,7 +40,8 @@ public record CollectorConfig(
         TrustedProxies trustedProxies,
         Duration staleAfter,
         Duration auditRetention,
-        IdentityConfig identity) {
+        IdentityConfig identity,
+        BulkHealLimits bulkHeals) {
 
     /**
      * The default delivery lease. A result missing for longer than this means the answer that carried the command
@@ -72,36 +74,42 @@ public record CollectorConfig(
         return new CollectorConfig(0, dbUrl, null, null, null, null, Duration.ofDays(90), Duration.ofHours(1),
                 Duration.ofSeconds(DEFAULT_REDELIVER_AFTER_SECONDS), Duration.ofHours(8), 3, Duration.ofMinutes(30),
                 TrustedProxies.NONE, Duration.ofDays(7), Duration.ofDays(400),
-                IdentityConfig.defaults());
+                IdentityConfig.defaults(), BulkHealLimits.defaults());
     }
 
     public CollectorConfig withEnrollSecret(String secret) {
         return new CollectorConfig(port, dbUrl, Secret.ofNullable(secret), adminPassword, tlsKeystore,
                 tlsKeystorePassword, retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow,
-                trustedProxies, staleAfter, auditRetention, identity);
+                trustedProxies, staleAfter, auditRetention, identity, bulkHeals);
     }
 
     public CollectorConfig withAdminPassword(String password) {
         return new CollectorConfig(port, dbUrl, enrollSecret, Secret.ofNullable(password), tlsKeystore,
                 tlsKeystorePassword, retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow,
-                trustedProxies, staleAfter, auditRetention, identity);
+                trustedProxies, staleAfter, auditRetention, identity, bulkHeals);
     }
 
     public CollectorConfig withTls(Path keystore, String password) {
         return new CollectorConfig(port, dbUrl, enrollSecret, adminPassword, keystore, Secret.ofNullable(password),
                 retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow,
-                trustedProxies, staleAfter, auditRetention, identity);
+                trustedProxies, staleAfter, auditRetention, identity, bulkHeals);
     }
 
     public CollectorConfig withTrustedProxies(TrustedProxies proxies) {
         return new CollectorConfig(port, dbUrl, enrollSecret, adminPassword, tlsKeystore, tlsKeystorePassword,
                 retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow, proxies,
-                staleAfter, auditRetention, identity);
+                staleAfter, auditRetention, identity, bulkHeals);
+    }
+
+    public CollectorConfig withBulkHeals(BulkHealLimits limits) {
+        return new CollectorConfig(port, dbUrl, enrollSecret, adminPassword, tlsKeystore, tlsKeystorePassword,
+                retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow, trustedProxies,
+                staleAfter, auditRetention, identity, limits);
     }
 
     public CollectorConfig withIdentity(IdentityConfig settings) {
         return new CollectorConfig(port, dbUrl, enrollSecret, adminPassword, tlsKeystore, tlsKeystorePassword,
                 retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow, trustedProxies,
-                staleAfter, auditRetention, settings);
+                staleAfter, auditRetention, settings, bulkHeals);
     }
 }

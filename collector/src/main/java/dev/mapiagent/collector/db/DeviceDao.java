@@ -128,10 +128,11 @@ public final class DeviceDao {
         return query.mapTo(Integer.class).one();
     }
 
-    private record Where(String sql, Map<String, Object> bindings) {
+    /** A WHERE clause on the devices table (empty when the filter matches all) and its bindings. */
+    record Where(String sql, Map<String, Object> bindings) {
     }
 
-    private static Where where(DeviceFilter f) {
+    static Where where(DeviceFilter f) {
         List<String> terms = new ArrayList<>();
         Map<String, Object> bindings = new LinkedHashMap<>();
         if ("UNKNOWN".equals(f.verdict())) {

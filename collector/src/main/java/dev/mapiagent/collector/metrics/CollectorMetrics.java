@@ -139,6 +139,24 @@ public final class CollectorMetrics {
                 .register(registry);
     }
 
+    /**
+     * Exposes how many devices of running bulk heals are not started yet (the same on every collector of a database);
+     * nothing while the database cannot be read, rather than a failed scrape.
+     */
+    public void countBulkHealPending(java.util.function.IntSupplier pending) {
+        GaugeWithCallback.builder()
+                .name("mapi_bulk_heal_pending_devices")
+                .help("Devices of running bulk heals whose heal is not queued yet (throttled)")
+                .callback(cb -> {
+                    try {
+                        cb.call(pending.getAsInt());
+                    } catch (RuntimeException e) {
+                        // the database is unreachable: /healthz and the ingest errors say so
+                    }
+                })
+                .register(registry);
+    }
+
     /** Exposes how many reports wait for this collector's ingest writer. */
     public void countIngestQueue(java.util.function.IntSupplier depth) {
         GaugeWithCallback.builder()

@@ -76,14 +76,7 @@ public final class CommandService {
                 user, now, now.plus(validFor), null, null, null, null);
         try {
             jdbi.useTransaction(h -> {
-                if (!new DeviceDao(h).exists(deviceId)) {
-                    throw new NotFoundException("unknown device", deviceId + " has not enrolled");
-                }
-                CommandDao commands = new CommandDao(h);
-                commands.inFlight(deviceId).ifPresent(busy -> {
-                    throw inFlightConflict(busy);
-                });
-                commands.insertQueued(command);
+                insertQueued(h, command);
                 new AuditDao(h).append(now, user, "heal-queued", deviceId, "command " + command.commandId() + ": "
                         + actions.stream().map(HealAction::id).collect(Collectors.joining(", "))
                         + ", expires " + command.expiresAt());
@@ -98,6 +91,23 @@ public final class CommandService {
         }
         queuedListeners.forEach(listener -> listener.accept(deviceId));
         return command;
+    }
+
+    /**
+     * Queues the command in the caller's transaction, as a single heal and each device of a bulk heal are queued; the
+     * caller audits. Not found for an unknown device, a conflict when the device already has a command in flight
+     * (both before anything is written); a unique violation when another collector queued one meanwhile.
+     */
+    static void insertQueued(Handle h, Command command) {
+        String deviceId = command.deviceId();
+        if (!new DeviceDao(h).exists(deviceId)) {
+            throw new NotFoundException("unknown device", deviceId + " has not enrolled");
+        }
+        CommandDao commands = new CommandDao(h);
+        commands.inFlight(deviceId).ifPresent(busy -> {
+            throw inFlightConflict(busy);
+        });
+        commands.insertQueued(command);
     }
 
     /** Tells the listener the device id of every command this collector queues, after it is committed. */
@@ -248,7 +258,10 @@ public final class CommandService {
 
     /** Marks overdue commands expired (queued past expiry; delivered past expiry plus the result grace). */
     public int expireOverdue() {
-        Instant now = clock.instant();
+        return expireOverdue(jdbi, clock.instant());
+    }
+
+    static int expireOverdue(Jdbi jdbi, Instant now) {
         List<StoredCommand> overdue = jdbi.withHandle(h -> new CommandDao(h).overdue(now, now.minus(RESULT_GRACE)));
         int expired = 0;
         for (StoredCommand c : overdue) {

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -20,6 +21,10 @@ import java.util.stream.Collectors;
  * value a clear invalid-input error.
  */
 public record DeviceQuery(DeviceFilter filter, DeviceSort sort, boolean descending) {
+
+    /** The query parameters that filter (the rest only order or page), as a bulk heal's filter names them too. */
+    public static final List<String> FILTER_PARAMETERS = List.of("verdict", "protocol", "finding", "endpoint",
+            "officeVersion", "officeChannel", "q", "seenBefore", "seenAfter");
 
     private static final int MAX_SEARCH = 100;
     private static final Pattern FINDING_CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
@@ -33,10 +38,11 @@ public record DeviceQuery(DeviceFilter filter, DeviceSort sort, boolean descendi
                 .orElseThrow(() -> new InvalidException("invalid sort", "sort must be one of "
                         + Arrays.stream(DeviceSort.values()).map(DeviceSort::apiName).collect(Collectors.joining(", "))
                         + ", with a leading - for descending"));
-        return new DeviceQuery(read(param), sort, descending);
+        return new DeviceQuery(filter(param), sort, descending);
     }
 
-    private static DeviceFilter read(Function<String, String> param) {
+    /** The filter the parameters describe, each bad value a clear invalid-input error. */
+    public static DeviceFilter filter(Function<String, String> param) {
         return new DeviceFilter(
                 enumName(param.apply("verdict"), "verdict", Verdict.values()),
                 enumName(param.apply("protocol"), "protocol", MapiProtocol.values()),

@@ -8,10 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -48,6 +51,17 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public WebDriverWait waiting() {
         return wait;
+    }
+
+    /** Logs in with the page's own form and waits for the navigation to show. */
+    public void logIn(String user, String password) {
+        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
+        name.clear();
+        name.sendKeys(user);
+        browser.findElement(By.id("login-password")).sendKeys(password);
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("whoami"), user + " ("));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav")));
     }
 
     @Override
