@@ -12,7 +12,7 @@ old_reports=100000
 
 {
   echo "SET client_min_messages = warning; CREATE SCHEMA $schema; SET search_path TO $schema;"
-  cat collector/src/main/resources/db/migration/V*.sql
+  cat collector/src/main/resources/db/migration/V*.sql collector/src/main/resources/db/postgresql/V*.sql
   cat <<SQL
 -- 50,000 devices over 30 endpoints; 60 % healthy on MAPI/HTTP, 25 % degraded on RPC/HTTP, 10 % failing, 5 % silent
 INSERT INTO devices (device_id, hostname, username, token_hash, enrolled_at, last_seen, latest_report_id,
@@ -41,7 +41,8 @@ FROM generate_series(1, $old_reports) i;
 ANALYZE devices; ANALYZE device_findings; ANALYZE reports; ANALYZE commands;
 \\timing on
 \\echo == FleetDao.stateCounts
-SELECT endpoint_host, COALESCE(verdict, 'UNKNOWN') AS v, COALESCE(protocol, 'UNKNOWN') AS p, COUNT(*) AS n
+SELECT endpoint_host, COALESCE(verdict, 'UNKNOWN') AS v, COALESCE(protocol, 'UNKNOWN') AS p, COUNT(*) AS n,
+SUM(CASE WHEN latest_report_id IS NULL THEN 0 ELSE 1 END) AS reported
 FROM devices GROUP BY endpoint_host, COALESCE(verdict, 'UNKNOWN'), COALESCE(protocol, 'UNKNOWN') \\g /dev/null
 \\echo == FleetDao.devicesByFinding
 SELECT code, COUNT(*) AS n FROM device_findings GROUP BY code \\g /dev/null
@@ -51,10 +52,12 @@ SELECT COUNT(*) FROM devices WHERE COALESCE(last_seen, enrolled_at) < now() - in
 SELECT COUNT(*) FROM devices WHERE COALESCE(last_seen, enrolled_at) < now() - interval '30 days' \\g /dev/null
 \\echo == CommandDao.countByStatus
 SELECT status, COUNT(*) AS n FROM commands GROUP BY status \\g /dev/null
-\\echo == FleetService.incidents: FindingDao.all and DeviceDao.countByEndpoint
-SELECT f.device_id, d.hostname, d.endpoint_host, d.verdict, f.code, f.severity, f.since
-FROM device_findings f JOIN devices d ON d.device_id = f.device_id ORDER BY f.since \\g /dev/null
-SELECT endpoint_host, COUNT(*) AS n FROM devices WHERE latest_report_id IS NOT NULL GROUP BY endpoint_host \\g /dev/null
+\\echo == FindingDao.groups: the incidents counted in SQL
+SELECT d.endpoint_host, f.code, COUNT(*) AS n, MIN(f.since) AS first_since, MAX(f.since) AS last_since,
+MAX(CASE WHEN f.severity = 'error' THEN 1 ELSE 0 END) AS has_error,
+MIN(f.device_id) AS some_device_id, MIN(d.hostname) AS some_hostname
+FROM device_findings f JOIN devices d ON d.device_id = f.device_id
+GROUP BY d.endpoint_host, f.code \\g /dev/null
 \\echo == ReportDao.purgeBatch: one batch of 1,000 of the 100,000 old reports
 DELETE FROM reports WHERE report_id IN (
   SELECT r.report_id FROM reports r WHERE r.received_at < now() - interval '90 days'

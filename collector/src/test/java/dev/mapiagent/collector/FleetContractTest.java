@@ -123,6 +123,27 @@ abstract class FleetContractTest {
     }
 
     @Test
+    void theSearchFindsACaseInsensitivePieceOfTheDeviceIdHostNameOrUser() {
+        sixDevices();
+        assertEquals(List.of("dev-1", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6"), ids(http.get("/api/v1/devices?q=pc-0", admin)));
+        assertEquals(List.of("dev-3"), ids(http.get("/api/v1/devices?q=EV-3", admin)));
+        assertEquals(List.of("dev-1", "dev-2", "dev-3", "dev-4", "dev-5", "dev-6"), ids(http.get("/api/v1/devices?q=AnN", admin)));
+        assertEquals(List.of("dev-5"), ids(http.get("/api/v1/devices?q=5", admin)), "shorter than a trigram");
+        assertEquals(List.of(), ids(http.get("/api/v1/devices?q=pc_0", admin)), "LIKE's wildcards are taken literally");
+        assertEquals(List.of(), ids(http.get("/api/v1/devices?q=pc-07", admin)));
+    }
+
+    @Test
+    void theTotalIsTheSameWhetherThePageIsFullShortOrPastTheEnd() {
+        sixDevices();
+        for (String page : List.of("limit=4", "limit=50", "limit=4&offset=4", "limit=6", "limit=4&offset=10")) {
+            assertEquals(6, http.get("/api/v1/devices?q=pc-0&" + page, admin).json().path("total").asInt(), page);
+            assertEquals(3, http.get("/api/v1/devices?verdict=DEGRADED&" + page, admin).json().path("total").asInt(), page);
+        }
+        assertEquals(0, http.get("/api/v1/devices?q=nobody", admin).json().path("total").asInt());
+    }
+
+    @Test
     void badDeviceListParametersAre400() {
         assertError(http.get("/api/v1/devices?protocol=IMAP", admin), 400, "invalid protocol");
         assertError(http.get("/api/v1/devices?finding=drop%20table", admin), 400, "invalid finding");
@@ -189,6 +210,40 @@ abstract class FleetContractTest {
         assertTrue(server.path("cause").path("confirm").asText().contains("Get-WebAppPoolState -Name \"MSExchangeMapiMailboxAppPool\""));
         assertEquals("client", incidents.path(1).path("side").asText());
         assertTrue(incidents.path(1).path("cause").isNull(), "a one-PC problem points to no server cause");
+    }
+
+    @Test
+    void theSummaryCountsEachIncidentAsTheIncidentListDoes() {
+        sixDevices();
+        report(Reports.degraded("dev-7", "PC-07", T0.plusSeconds(90), "mail.contoso.com"));
+        JsonNode summary = http.get("/api/v1/fleet/summary", admin).json();
+        JsonNode listed = http.get("/api/v1/fleet/incidents", admin).json().path("incidents");
+        assertEquals(4, summary.path("incidentTotal").asInt());
+        assertEquals(4, listed.size());
+        for (JsonNode incident : listed) {
+            JsonNode shown = StreamSupport.stream(summary.path("incidents").spliterator(), false)
+                    .filter(i -> i.path("endpoint").equals(incident.path("endpoint")) && i.path("code").equals(incident.path("code")))
+                    .findFirst().orElseThrow();
+            for (String field : List.of("severity", "deviceCount", "devicesOnEndpoint", "firstSince", "side", "reason")) {
+                assertEquals(incident.path(field), shown.path(field), field + " of " + incident);
+            }
+            assertEquals(incident.path("deviceCount").asInt(), incident.path("devices").size());
+        }
+        JsonNode disabled = listed.path(0);
+        assertEquals("MAPIHTTP_DISABLED_REGISTRY", disabled.path("code").asText());
+        assertEquals("mail.contoso.com", disabled.path("endpoint").asText());
+        assertEquals(3, disabled.path("deviceCount").asInt());
+        assertEquals(4, disabled.path("devicesOnEndpoint").asInt());
+        assertEquals("warning", disabled.path("severity").asText());
+        assertEquals(T0.toString(), disabled.path("firstSince").asText());
+        assertEquals(T0.plusSeconds(90).toString(), disabled.path("lastSince").asText());
+        JsonNode oneFailing = StreamSupport.stream(listed.spliterator(), false)
+                .filter(i -> i.path("endpoint").asText().equals("mail.contoso.com") && i.path("code").asText().equals("MAPI_ENDPOINT_HTTP_503"))
+                .findFirst().orElseThrow();
+        assertEquals("error", oneFailing.path("severity").asText());
+        assertEquals("client", oneFailing.path("side").asText());
+        assertTrue(oneFailing.path("reason").asText().startsWith("only PC-03 (dev-3) shows MAPI_ENDPOINT_HTTP_503 on mail.contoso.com"),
+                oneFailing.path("reason").asText());
     }
 
     @Test

@@ -43,7 +43,7 @@ public final class Database implements AutoCloseable {
             throw new DatabaseException("cannot connect to " + JdbcUrls.redact(jdbcUrl) + ": " + rootMessage(e));
         }
         try {
-            migrate(dataSource);
+            migrate(dataSource, isH2(jdbcUrl));
         } catch (RuntimeException e) {
             dataSource.close();
             throw new DatabaseException("cannot migrate the schema of " + JdbcUrls.redact(jdbcUrl) + ": "
@@ -71,10 +71,15 @@ public final class Database implements AutoCloseable {
                 + "THEN PERFORM set_config('synchronous_commit', 'on', false); END IF; END $$";
     }
 
-    private static void migrate(DataSource dataSource) {
+    /**
+     * Applies the migrations both databases share ({@code db/migration}) and those of this database only
+     * ({@code db/postgresql}: what H2 has no equivalent of, such as trigram indexes), in one order of versions.
+     */
+    private static void migrate(DataSource dataSource, boolean embedded) {
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations(embedded ? new String[] {"classpath:db/migration"}
+                        : new String[] {"classpath:db/migration", "classpath:db/postgresql"})
                 .load()
                 .migrate();
     }

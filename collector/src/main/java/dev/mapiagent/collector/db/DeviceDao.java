@@ -224,17 +224,6 @@ public final class DeviceDao {
         batch.execute();
     }
 
-    /** How many devices' latest report names each endpoint host. */
-    public Map<String, Integer> countByEndpoint() {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        handle.createQuery("""
-                SELECT endpoint_host, COUNT(*) AS n FROM devices WHERE latest_report_id IS NOT NULL
-                GROUP BY endpoint_host""")
-                .map((rs, ctx) -> new Object[] {rs.getString("endpoint_host"), rs.getInt("n")})
-                .forEach(row -> counts.put((String) row[0], (Integer) row[1]));
-        return counts;
-    }
-
     private static DeviceSummary summary(ResultSet rs) throws SQLException {
         return new DeviceSummary(rs.getString("device_id"), rs.getString("hostname"), rs.getString("username"),
                 rs.getString("verdict"), rs.getString("protocol"), Sql.instant(rs, "last_seen"),

@@ -21,10 +21,11 @@ public final class FleetDao {
      */
     public List<StateCount> stateCounts() {
         return handle.createQuery("""
-                SELECT endpoint_host, COALESCE(verdict, 'UNKNOWN') AS v, COALESCE(protocol, 'UNKNOWN') AS p, COUNT(*) AS n
+                SELECT endpoint_host, COALESCE(verdict, 'UNKNOWN') AS v, COALESCE(protocol, 'UNKNOWN') AS p, COUNT(*) AS n,
+                SUM(CASE WHEN latest_report_id IS NULL THEN 0 ELSE 1 END) AS reported
                 FROM devices GROUP BY endpoint_host, COALESCE(verdict, 'UNKNOWN'), COALESCE(protocol, 'UNKNOWN')""")
                 .map((rs, ctx) -> new StateCount(rs.getString("endpoint_host"), rs.getString("v"), rs.getString("p"),
-                        rs.getInt("n")))
+                        rs.getInt("n"), rs.getInt("reported")))
                 .list();
     }
 
@@ -60,8 +61,11 @@ public final class FleetDao {
                 .list();
     }
 
-    /** Devices of one endpoint (null: none named) with one verdict and protocol. */
-    public record StateCount(String endpoint, String verdict, String protocol, int devices) {
+    /**
+     * Devices of one endpoint (null: none named) with one verdict and protocol; {@code reported} of them have sent a
+     * report (the others are enrolled only).
+     */
+    public record StateCount(String endpoint, String verdict, String protocol, int devices, int reported) {
     }
 
     /** A device that stopped reporting. */

@@ -8,6 +8,7 @@ import dev.mapiagent.collector.error.NotFoundException;
 import dev.mapiagent.protocol.ProtocolJson;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 
 /** What the helpdesk reads about devices: the list and one device in detail. */
@@ -30,8 +31,11 @@ public final class DeviceService {
     public DevicePage page(DeviceQuery query, int limit, int offset) {
         return jdbi.inTransaction(h -> {
             DeviceDao devices = new DeviceDao(h);
-            return new DevicePage(devices.list(query.filter(), query.sort(), query.descending(), limit, offset),
-                    devices.count(query.filter()));
+            List<DeviceSummary> page = devices.list(query.filter(), query.sort(), query.descending(), limit, offset);
+            // a page shorter than asked for is the last one and tells the total itself: no second pass over the
+            // matches (a narrow search or filter, the usual case, is then one query)
+            boolean last = page.size() < limit && (!page.isEmpty() || offset == 0);
+            return new DevicePage(page, last ? offset + page.size() : devices.count(query.filter()));
         });
     }
 

@@ -1,6 +1,8 @@
 package dev.mapiagent.collector.service;
 
 import dev.mapiagent.collector.db.CommandDao;
+import dev.mapiagent.collector.db.FindingDao;
+import dev.mapiagent.collector.db.FindingDao.FindingGroup;
 import dev.mapiagent.collector.db.FleetDao;
 import dev.mapiagent.collector.db.FleetDao.StateCount;
 import dev.mapiagent.collector.metrics.FleetFigures;
@@ -71,7 +73,7 @@ public final class FleetFiguresService {
 
     private FleetFigures compute(Instant now) {
         record Read(List<StateCount> states, Map<String, Integer> findings, Map<Integer, Integer> silent,
-                    Map<String, Integer> commands) {
+                    Map<String, Integer> commands, List<FindingGroup> groups) {
         }
         Read read = jdbi.inTransaction(h -> {
             FleetDao dao = new FleetDao(h);
@@ -79,9 +81,10 @@ public final class FleetFiguresService {
             for (int days : SILENT_DAYS) {
                 silent.put(days, dao.countUnheardSince(now.minus(Duration.ofDays(days))));
             }
-            return new Read(dao.stateCounts(), dao.devicesByFinding(), silent, new CommandDao(h).countByStatus());
+            return new Read(dao.stateCounts(), dao.devicesByFinding(), silent, new CommandDao(h).countByStatus(),
+                    new FindingDao(h).groups());
         });
-        Map<String, Integer> incidents = fleet.incidents().incidents().stream()
+        Map<String, Integer> incidents = fleet.incidents(read.groups(), read.states()).stream()
                 .collect(Collectors.groupingBy(i -> i.side().id(), Collectors.summingInt(i -> 1)));
         return new FleetFigures(now, sum(read.states(), StateCount::verdict), sum(read.states(), StateCount::protocol),
                 endpoints(read.states()), read.findings(), incidents, read.silent(), read.commands());

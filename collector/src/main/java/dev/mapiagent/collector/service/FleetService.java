@@ -1,8 +1,8 @@
 package dev.mapiagent.collector.service;
 
-import dev.mapiagent.collector.db.DeviceDao;
 import dev.mapiagent.collector.db.FindingDao;
 import dev.mapiagent.collector.db.FindingDao.CurrentFinding;
+import dev.mapiagent.collector.db.FindingDao.FindingGroup;
 import dev.mapiagent.collector.db.FleetDao;
 import dev.mapiagent.protocol.FindingCode;
 import dev.mapiagent.protocol.MapiProtocol;
@@ -11,13 +11,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * The fleet view: devices failing the same way on the same MAPI endpoint, and whether that looks like the server
@@ -73,31 +75,53 @@ public final class FleetService {
     public record Incidents(List<Incident> incidents, int serverSideMinDevices, long onsetWindowMinutes) {
     }
 
+    /** The open incidents, each with its devices. */
     public Incidents incidents() {
-        List<CurrentFinding> findings = jdbi.withHandle(h -> new FindingDao(h).all());
-        Map<String, Integer> onEndpoint = jdbi.withHandle(h -> new DeviceDao(h).countByEndpoint());
-        Map<List<String>, List<CurrentFinding>> groups = new LinkedHashMap<>();
-        for (CurrentFinding f : findings) {
-            groups.computeIfAbsent(java.util.Arrays.asList(f.endpointHost(), f.code()), k -> new ArrayList<>()).add(f);
+        record Read(List<FindingGroup> groups, List<FleetDao.StateCount> states, List<CurrentFinding> findings) {
         }
-        List<Incident> incidents = new ArrayList<>();
-        groups.forEach((key, members) -> incidents.add(incident(key.get(0), key.get(1), members,
-                onEndpoint.getOrDefault(key.get(0), members.size()))));
-        incidents.sort(Comparator.comparingInt(Incident::deviceCount).reversed()
-                .thenComparing(Incident::firstSince)
-                .thenComparing(i -> Objects.toString(i.endpoint(), "")));
-        return new Incidents(incidents, serverSideMinDevices, onsetWindow.toMinutes());
+        // one snapshot for the groups and their members, so each incident lists the devices it counts
+        Read read = jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> new Read(
+                new FindingDao(h).groups(), new FleetDao(h).stateCounts(), new FindingDao(h).all()));
+        Map<List<String>, List<AffectedDevice>> members = new HashMap<>();
+        for (CurrentFinding f : read.findings()) {
+            members.computeIfAbsent(Arrays.asList(f.endpointHost(), f.code()), k -> new ArrayList<>())
+                    .add(new AffectedDevice(f.deviceId(), f.hostname(), f.verdict(), f.since()));
+        }
+        return new Incidents(incidents(read.groups(), read.states(),
+                g -> members.getOrDefault(Arrays.asList(g.endpointHost(), g.code()), List.of())),
+                serverSideMinDevices, onsetWindow.toMinutes());
+    }
+
+    /** The open incidents of the groups, without their devices (the overview and the metrics count, not list). */
+    List<Incident> incidents(List<FindingGroup> groups, List<FleetDao.StateCount> states) {
+        return incidents(groups, states, g -> List.of());
+    }
+
+    /** The incidents of the groups, the largest first, then the earliest. */
+    private List<Incident> incidents(List<FindingGroup> groups, List<FleetDao.StateCount> states,
+                                     Function<FindingGroup, List<AffectedDevice>> devices) {
+        Map<String, Integer> onEndpoint = new HashMap<>(); // the null key: devices whose reports named no endpoint
+        states.forEach(c -> onEndpoint.merge(c.endpoint(), c.reported(), Integer::sum));
+        return groups.stream()
+                .map(g -> incident(g, onEndpoint.getOrDefault(g.endpointHost(), g.devices()), devices.apply(g)))
+                .sorted(Comparator.comparingInt(Incident::deviceCount).reversed()
+                        .thenComparing(Incident::firstSince)
+                        .thenComparing(i -> Objects.toString(i.endpoint(), ""))
+                        .thenComparing(Incident::code))
+                .toList();
     }
 
     /** The overview: totals by verdict, protocol and endpoint, open incidents server-side first, stale agents. */
     public FleetSummary summary() {
         Instant now = clock.instant();
         Instant cutoff = now.minus(staleAfter);
-        record Read(List<FleetDao.StateCount> counts, int staleCount, List<FleetDao.SilentDevice> stale) {
+        record Read(List<FleetDao.StateCount> counts, int staleCount, List<FleetDao.SilentDevice> stale,
+                    List<FindingGroup> groups) {
         }
         Read read = jdbi.inTransaction(h -> {
             FleetDao dao = new FleetDao(h);
-            return new Read(dao.stateCounts(), dao.countSilentSince(cutoff), dao.silentSince(cutoff, STALE_LISTED));
+            return new Read(dao.stateCounts(), dao.countSilentSince(cutoff), dao.silentSince(cutoff, STALE_LISTED),
+                    new FindingDao(h).groups());
         });
         Map<String, Integer> byVerdict = Counts.zeros(Verdict.values());
         Map<String, Integer> byProtocol = Counts.zeros(MapiProtocol.values());
@@ -118,7 +142,7 @@ public final class FleetService {
                 .sorted(Comparator.comparingInt(FleetSummary.EndpointTotals::devices).reversed()
                         .thenComparing(e -> Objects.toString(e.endpoint(), "")))
                 .toList();
-        List<Incident> open = incidents().incidents();
+        List<Incident> open = incidents(read.groups(), read.counts());
         List<FleetSummary.OpenIncident> shown = open.stream()
                 .sorted(Comparator.comparingInt((Incident i) -> SIDE_ORDER.indexOf(i.side()))
                         .thenComparing(Comparator.comparingInt(Incident::deviceCount).reversed()))
@@ -134,12 +158,12 @@ public final class FleetService {
     /** The overview lists incidents in this order of side. */
     private static final List<Side> SIDE_ORDER = List.of(Side.SERVER, Side.UNCLEAR, Side.CLIENT);
 
-    private Incident incident(String endpoint, String code, List<CurrentFinding> members, int devicesOnEndpoint) {
-        Instant first = members.stream().map(CurrentFinding::since).min(Comparator.naturalOrder()).orElseThrow();
-        Instant last = members.stream().map(CurrentFinding::since).max(Comparator.naturalOrder()).orElseThrow();
-        String severity = members.stream().map(CurrentFinding::severity).anyMatch("error"::equals) ? "error" : "warning";
-        int count = members.size();
-        Duration spread = Duration.between(first, last);
+    private Incident incident(FindingGroup group, int devicesOnEndpoint, List<AffectedDevice> devices) {
+        String endpoint = group.endpointHost();
+        String code = group.code();
+        Instant first = group.firstSince();
+        int count = group.devices();
+        Duration spread = Duration.between(first, group.lastSince());
         String where = endpoint == null ? "an unknown endpoint" : endpoint;
         Side side;
         String reason;
@@ -149,7 +173,7 @@ public final class FleetService {
                     + " of " + first + ": look at the server side (Exchange, load balancer, certificate, DNS) first";
         } else if (count == 1) {
             side = Side.CLIENT;
-            reason = "only " + label(members.get(0)) + " shows " + code + " on " + where
+            reason = "only " + label(group) + " shows " + code + " on " + where
                     + ": a problem of this PC; " + whatToDoOnOnePc(code);
         } else {
             side = Side.UNCLEAR;
@@ -157,13 +181,14 @@ public final class FleetService {
                     ? ", fewer than " + serverSideMinDevices + " needed to call it server-side"
                     : ", but their failures started " + minutes(spread) + " apart") + ": check the server and one PC";
         }
-        List<AffectedDevice> devices = members.stream()
-                .map(f -> new AffectedDevice(f.deviceId(), f.hostname(), f.verdict(), f.since())).toList();
-        return new Incident(endpoint, code, severity, count, devicesOnEndpoint, first, last, side, reason, devices);
+        return new Incident(endpoint, code, group.severity(), count, devicesOnEndpoint, first, group.lastSince(), side,
+                reason, devices);
     }
 
-    private static String label(CurrentFinding f) {
-        return f.hostname() == null ? f.deviceId() : f.hostname() + " (" + f.deviceId() + ")";
+    /** The one device of a group of one, as the reason names it. */
+    private static String label(FindingGroup oneDevice) {
+        return oneDevice.someHostname() == null ? oneDevice.someDeviceId()
+                : oneDevice.someHostname() + " (" + oneDevice.someDeviceId() + ")";
     }
 
     private static String minutes(Duration d) {

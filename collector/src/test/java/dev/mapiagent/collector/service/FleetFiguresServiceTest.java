@@ -17,9 +17,9 @@ class FleetFiguresServiceTest {
         List<StateCount> states = new ArrayList<>();
         for (int i = 1; i <= 25; i++) {
             // endpoint i has 100 + i devices: the five smallest (1-5) become "other"
-            states.add(new StateCount("mail" + i + ".contoso.com", "HEALTHY", "MAPI_HTTP", 100 + i));
+            states.add(new StateCount("mail" + i + ".contoso.com", "HEALTHY", "MAPI_HTTP", 100 + i, 100 + i));
         }
-        states.add(new StateCount(null, "UNKNOWN", "UNKNOWN", 7));
+        states.add(new StateCount(null, "UNKNOWN", "UNKNOWN", 7, 7));
 
         List<EndpointDevices> endpoints = FleetFiguresService.endpoints(states);
 
