@@ -72,10 +72,14 @@ class PackagedBehindNginxCheck {
         }
     }
 
-    /** The nginx site of collector/README.md, "Behind nginx", with the test's ports and files. */
+    /**
+     * The nginx site of collector/README.md, "Behind nginx", with the test's ports and files. nginx stays in the
+     * foreground: a daemonising start would exit 0 at once, which the test would read as nginx having failed.
+     */
     private static String nginxConf(Path dir, int nginxPort, int collectorPort) {
         String temp = dir.resolve("nginx-temp").toString();
         return """
+                daemon off;
                 worker_processes 1;
                 pid %1$s/nginx.pid;
                 events { worker_connections 64; }
