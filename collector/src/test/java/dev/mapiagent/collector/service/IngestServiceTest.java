@@ -181,10 +181,10 @@ class IngestServiceTest {
     void aBatchOfOneReportPerDeviceSetsEachDevicesContactAndOnlyNewerReportsBecomeTheLatest(TestDatabase kind) {
         open(kind, IngestService.QUEUE_CAPACITY);
         enroll("dev-1", "dev-2", "dev-3");
+        clock.advance(Duration.ofSeconds(60)); // a report's place is capped at when it was received
         Report current2 = Reports.healthy("dev-2", "PC-2", T0.plusSeconds(30), "mail.contoso.com");
         Report current3 = Reports.failing("dev-3", "PC-3", T0, "mail.contoso.com");
         storeInOneBatch(current2, current3);
-        clock.advance(Duration.ofSeconds(60));
 
         Report newer1 = Reports.failing("dev-1", "PC-1", T0.plusSeconds(60), "mail.contoso.com");
         Report older2 = Reports.failing("dev-2", "PC-2", T0, "mail.contoso.com");
