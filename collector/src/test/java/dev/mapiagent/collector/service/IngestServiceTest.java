@@ -98,6 +98,8 @@ class IngestServiceTest {
         for (int i = 0; i < 300; i++) {
             reports.add(Reports.degraded(devices.get(i % devices.size()), "PC", T0.plusSeconds(i), "mail.contoso.com"));
         }
+        // received after they were made: capped at the receive time they would all tie, and the last stored would win
+        clock.advance(Duration.ofSeconds(300));
         Map<String, List<Boolean>> duplicateFlags = new ConcurrentHashMap<>();
         ExecutorService agents = Executors.newFixedThreadPool(8);
         try {
