@@ -128,6 +128,15 @@ final class Api {
                 .orElseThrow(() -> new IllegalStateException("no metric " + name + " at " + baseUrl));
     }
 
+    /** GET /healthz; completes with the status, 200 expected. */
+    CompletableFuture<Integer> healthz(String baseUrl) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/healthz")).timeout(TIMEOUT).GET().build();
+        return client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
+            expect("healthz", r, 200);
+            return r.statusCode();
+        });
+    }
+
     boolean healthy(String baseUrl) {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/healthz"))

@@ -27,16 +27,16 @@ final class BenchOptions {
     @Option(names = "--collector-jvm", defaultValue = "-Xmx1g", description = "JVM options of the started collectors (default ${DEFAULT-VALUE}).")
     String collectorJvmOptions;
 
-    @Option(names = "--devices", defaultValue = "500", description = "ingest, scaleout: simulated devices (default ${DEFAULT-VALUE}).")
+    @Option(names = "--devices", defaultValue = "500", description = "ingest, cost, scaleout: simulated devices (default ${DEFAULT-VALUE}).")
     int devices;
 
-    @Option(names = "--seconds", defaultValue = "30", description = "ingest, scaleout: seconds per measured run (default ${DEFAULT-VALUE}).")
+    @Option(names = "--seconds", defaultValue = "30", description = "ingest, cost, scaleout: seconds per measured run (default ${DEFAULT-VALUE}).")
     int seconds;
 
-    @Option(names = "--warmup-seconds", defaultValue = "10", description = "ingest, scaleout: unmeasured warm-up (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup-seconds", defaultValue = "10", description = "ingest, cost, scaleout: unmeasured warm-up (default ${DEFAULT-VALUE}).")
     int warmupSeconds;
 
-    @Option(names = "--concurrency", defaultValue = "32", description = "Requests in flight for maximum-rate runs and the storm (default ${DEFAULT-VALUE}).")
+    @Option(names = "--concurrency", defaultValue = "32", description = "Requests in flight for maximum-rate and cost runs and the storm (default ${DEFAULT-VALUE}).")
     int concurrency;
 
     @Option(names = "--rate", defaultValue = "500", description = "ingest: reports per second of the fixed-rate run (default ${DEFAULT-VALUE}).")

@@ -58,7 +58,9 @@ public final class AgentRoutes {
     private void report(Context ctx) {
         String deviceId = AccessManager.principal(ctx).name();
         JsonBodies.ObjectWithText report = JsonBodies.objectWithText(ctx);
-        clocks.observe(deviceId, httpDate(ctx.header("Date")), isoInstant(report.object().path("createdAt").asText(null)));
+        Instant sentAt = httpDate(ctx.header("Date"));
+        // the report's creation time counts only when the request has no Date header, so it is parsed only then
+        clocks.observe(deviceId, sentAt, sentAt != null ? null : isoInstant(report.object().path("createdAt").asText(null)));
         ctx.future(() -> ingest.ingest(deviceId, report.object(), report.text())
                 .thenAccept(result -> ctx.status(result.duplicate() ? 200 : 201).json(result)));
     }

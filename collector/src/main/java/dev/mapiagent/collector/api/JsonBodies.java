@@ -11,7 +11,9 @@ import dev.mapiagent.collector.error.UnsupportedContentException;
 import dev.mapiagent.protocol.ProtocolJson;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /** Reads request bodies: size limit, content type, JSON syntax; each failure a clear one-line error. */
@@ -86,12 +88,25 @@ public final class JsonBodies {
         return node;
     }
 
-    /** The raw body, refused with 413 when larger than the limit (checked before and while reading). */
+    /**
+     * The raw body, refused with 413 when larger than the limit (checked before and while reading). A body of
+     * declared length is read straight into one array of that size (Javalin's reader grows a buffer and copies it).
+     */
     public static byte[] bytes(Context ctx) {
-        if (ctx.contentLength() > BodyLimit.MAX_BODY_BYTES) {
+        long length = ctx.contentLength();
+        if (length > BodyLimit.MAX_BODY_BYTES) {
             throw tooLarge();
         }
-        return ctx.bodyAsBytes();
+        if (length < 0) {
+            return ctx.bodyAsBytes();
+        }
+        byte[] body = new byte[(int) length];
+        try {
+            int read = ctx.req().getInputStream().readNBytes(body, 0, body.length);
+            return read == body.length ? body : Arrays.copyOf(body, read);
+        } catch (IOException notReceived) {
+            throw new UncheckedIOException(notReceived); // answered as a request not received (ErrorHandling)
+        }
     }
 
     static TooLargeException tooLarge() {

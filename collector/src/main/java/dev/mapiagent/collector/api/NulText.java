@@ -3,8 +3,6 @@ package dev.mapiagent.collector.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mapiagent.collector.error.InvalidException;
 import io.javalin.http.Context;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -35,29 +33,55 @@ public final class NulText {
 
     /** Every string and member name of a JSON document. */
     static void refuseIn(JsonNode document) {
-        record At(String pointer, JsonNode node) {
+        if (holdsNul(document)) {
+            throw refused(where(document, ""));
         }
-        Deque<At> pending = new ArrayDeque<>();
-        pending.push(new At("", document));
-        while (!pending.isEmpty()) {
-            At at = pending.pop();
-            if (at.node().isTextual() && at.node().textValue().indexOf(NUL) >= 0) {
-                throw refused(at.pointer().isEmpty() ? "the body" : at.pointer());
-            }
-            if (at.node().isArray()) {
-                for (int i = 0; i < at.node().size(); i++) {
-                    pending.push(new At(at.pointer() + "/" + i, at.node().get(i)));
+    }
+
+    /** The scan every body gets: no allocation beyond the members' iterators. */
+    private static boolean holdsNul(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue().indexOf(NUL) >= 0;
+        }
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (holdsNul(element)) {
+                    return true;
                 }
             }
-            for (Iterator<Map.Entry<String, JsonNode>> fields = at.node().fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                String pointer = at.pointer() + "/" + field.getKey().replace(NUL, '?');
-                if (field.getKey().indexOf(NUL) >= 0) {
-                    throw refused(pointer);
-                }
-                pending.push(new At(pointer, field.getValue()));
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            if (field.getKey().indexOf(NUL) >= 0 || holdsNul(field.getValue())) {
+                return true;
             }
         }
+        return false;
+    }
+
+    /** The JSON pointer of the first text holding a NUL below the node (a refused body only). */
+    private static String where(JsonNode node, String pointer) {
+        if (node.isTextual()) {
+            return pointer.isEmpty() ? "the body" : pointer;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                if (holdsNul(node.get(i))) {
+                    return where(node.get(i), pointer + "/" + i);
+                }
+            }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String at = pointer + "/" + field.getKey().replace(NUL, '?');
+            if (field.getKey().indexOf(NUL) >= 0) {
+                return at;
+            }
+            if (holdsNul(field.getValue())) {
+                return where(field.getValue(), at);
+            }
+        }
+        return pointer;
     }
 
     private static InvalidException refused(String where) {

@@ -19,6 +19,7 @@ public final class TrustedProxies {
 
     /** Literal IPv4 or IPv6 addresses only, so that parsing never asks DNS. */
     private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
+    private static final Pattern OCTET = Pattern.compile("\\d{1,3}");
 
     private final List<Range> ranges;
     private final String text;
@@ -66,7 +67,8 @@ public final class TrustedProxies {
      * left-most is the client; an entry that is not an IP address ends the walk at the last trusted hop.
      */
     public String clientAddress(String peer, String forwardedFor) {
-        if (!isTrusted(peer) || forwardedFor == null || forwardedFor.isBlank()) {
+        // without proxies (the usual setup) nothing is parsed: this runs for every request's log line
+        if (ranges.isEmpty() || forwardedFor == null || forwardedFor.isBlank() || !isTrusted(peer)) {
             return peer;
         }
         String[] hops = forwardedFor.split(",");
@@ -112,7 +114,7 @@ public final class TrustedProxies {
             return false;
         }
         for (String octet : octets) {
-            if (!octet.matches("\\d{1,3}") || Integer.parseInt(octet) > 255) {
+            if (!OCTET.matcher(octet).matches() || Integer.parseInt(octet) > 255) {
                 return false;
             }
         }

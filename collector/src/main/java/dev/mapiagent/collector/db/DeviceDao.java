@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -207,6 +208,64 @@ public final class DeviceDao {
                     .add();
         }
         return Sql.changedOneRow(batch.execute());
+    }
+
+    /** Whether a contact's report is newer than the device's latest (when it brings one): the contact statement's test. */
+    private static final String NEWER = "(:newer AND (latest_created_at IS NULL OR latest_created_at <= :createdAt))";
+
+    private static final String RECORD_CONTACT = """
+            UPDATE devices SET last_seen = :now,
+            latest_report_id = CASE WHEN %1$s THEN :reportId ELSE latest_report_id END,
+            latest_created_at = CASE WHEN %1$s THEN :createdAt ELSE latest_created_at END,
+            verdict = CASE WHEN %1$s THEN :verdict ELSE verdict END,
+            protocol = CASE WHEN %1$s THEN :protocol ELSE protocol END,
+            endpoint_host = CASE WHEN %1$s THEN :endpoint ELSE endpoint_host END,
+            office_version = CASE WHEN %1$s THEN :officeVersion ELSE office_version END,
+            office_channel = CASE WHEN %1$s THEN :officeChannel ELSE office_channel END,
+            hostname = CASE WHEN %1$s THEN COALESCE(:hostname, hostname) ELSE hostname END,
+            username = CASE WHEN %1$s THEN COALESCE(:user, username) ELSE username END
+            WHERE device_id = :id""".formatted(NEWER);
+
+    /**
+     * Sets each device's last contact and, for a contact that brings a report, makes the report the device's latest
+     * state under the same rule as {@link #setLatestIfNewer}: one statement per device, in the list's order, each
+     * locking its device's row (touching every device first and then setting the latest states updated each row
+     * twice). For callers with at most one report per device; whether a report became the latest is in the answer.
+     *
+     * @return each device's latest report id after the updates (absent: no latest report)
+     */
+    public Map<String, String> recordContacts(List<Contact> contacts, Instant now) {
+        PreparedBatch batch = handle.prepareBatch(RECORD_CONTACT);
+        for (Contact contact : contacts) {
+            LatestState state = contact.report();
+            batch.bind("now", now).bind("id", contact.deviceId()).bind("newer", state != null)
+                    // a contact without a report never reads these, but the types must stay those of the columns
+                    .bind("createdAt", state == null ? now : state.createdAt())
+                    .bind("reportId", state == null ? null : state.reportId())
+                    .bind("verdict", state == null ? null : state.verdict())
+                    .bind("protocol", state == null ? null : state.protocol())
+                    .bind("endpoint", state == null ? null : state.endpointHost())
+                    .bind("officeVersion", state == null ? null : state.officeVersion())
+                    .bind("officeChannel", state == null ? null : state.officeChannel())
+                    .bind("hostname", state == null ? null : state.hostname())
+                    .bind("user", state == null ? null : state.user())
+                    .add();
+        }
+        batch.execute();
+        Map<String, String> latest = new HashMap<>();
+        handle.createQuery("SELECT device_id, latest_report_id FROM devices WHERE device_id = ANY(:ids)")
+                .bindArray("ids", String.class, contacts.stream().map(Contact::deviceId).toList())
+                .map((rs, ctx) -> new String[] {rs.getString("device_id"), rs.getString("latest_report_id")})
+                .forEach(row -> {
+                    if (row[1] != null) {
+                        latest.put(row[0], row[1]);
+                    }
+                });
+        return latest;
+    }
+
+    /** A device heard from now, with the report it sent (null when it sent none to store, e.g. a duplicate). */
+    public record Contact(String deviceId, LatestState report) {
     }
 
     /**

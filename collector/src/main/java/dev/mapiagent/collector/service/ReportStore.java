@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
 
@@ -50,9 +49,54 @@ public final class ReportStore {
     public List<Boolean> storeAll(Handle handle, List<Incoming> reports) {
         Instant now = clock.instant();
         boolean[] stored = insertNew(handle, reports, now);
+        Map<String, List<Integer>> storedByDevice = new TreeMap<>();
+        for (int i = 0; i < reports.size(); i++) {
+            List<Integer> ofDevice = storedByDevice.computeIfAbsent(reports.get(i).report().deviceId(), id -> new ArrayList<>());
+            if (stored[i]) {
+                ofDevice.add(i);
+            }
+        }
         DeviceDao devices = new DeviceDao(handle);
-        Set<String> deviceIds = new TreeSet<>();
-        reports.forEach(r -> deviceIds.add(r.report().deviceId()));
+        List<FindingDao.FindingsUpdate> findings = storedByDevice.size() > 1
+                && storedByDevice.values().stream().allMatch(ofDevice -> ofDevice.size() <= 1)
+                ? contactsAtOnce(devices, reports, storedByDevice, now)
+                : oneAfterAnother(devices, reports, stored, storedByDevice.keySet(), now);
+        new FindingDao(handle).apply(findings);
+        List<Boolean> outcomes = new ArrayList<>(stored.length);
+        for (boolean s : stored) {
+            outcomes.add(s);
+        }
+        return outcomes;
+    }
+
+    /**
+     * The usual batch, many devices with at most one new report each: one statement per device sets its last contact
+     * and its latest state, in deviceId order.
+     */
+    private static List<FindingDao.FindingsUpdate> contactsAtOnce(DeviceDao devices, List<Incoming> reports,
+                                                                 Map<String, List<Integer>> storedByDevice, Instant now) {
+        List<DeviceDao.Contact> contacts = new ArrayList<>(storedByDevice.size());
+        storedByDevice.forEach((deviceId, ofDevice) -> contacts.add(new DeviceDao.Contact(deviceId,
+                ofDevice.isEmpty() ? null : latestState(reports.get(ofDevice.get(0)).report(), now))));
+        Map<String, String> latest = devices.recordContacts(contacts, now);
+        List<FindingDao.FindingsUpdate> findings = new ArrayList<>();
+        for (List<Integer> ofDevice : storedByDevice.values()) {
+            Report report = ofDevice.isEmpty() ? null : reports.get(ofDevice.get(0)).report();
+            // the report's id is new, so the device names it only when this batch made it the latest
+            if (report != null && report.reportId().equals(latest.get(report.deviceId()))) {
+                findings.add(findingsUpdate(report, now));
+            }
+        }
+        return findings;
+    }
+
+    /**
+     * A batch with several new reports of one device (or one device alone): every device's last contact first, in
+     * deviceId order, then each new report, in deviceId and then list order, becomes its device's latest state
+     * when it is newer, so that of two reports of one device the later in the list decides on top of the earlier.
+     */
+    private static List<FindingDao.FindingsUpdate> oneAfterAnother(DeviceDao devices, List<Incoming> reports,
+                                                                  boolean[] stored, Set<String> deviceIds, Instant now) {
         if (deviceIds.size() > 1) {
             devices.touch(deviceIds, now);
         }
@@ -64,20 +108,17 @@ public final class ReportStore {
         List<FindingDao.FindingsUpdate> findings = new ArrayList<>();
         for (int k = 0; k < latest.length; k++) {
             if (latest[k]) {
-                Report report = reports.get(candidates.get(k)).report();
-                findings.add(new FindingDao.FindingsUpdate(report.deviceId(), problemSeverities(findings(report)),
-                        orderedAt(report, now)));
+                findings.add(findingsUpdate(reports.get(candidates.get(k)).report(), now));
             }
         }
         if (deviceIds.size() == 1 && findings.isEmpty()) {
             devices.touch(deviceIds, now);
         }
-        new FindingDao(handle).apply(findings);
-        List<Boolean> outcomes = new ArrayList<>(stored.length);
-        for (boolean s : stored) {
-            outcomes.add(s);
-        }
-        return outcomes;
+        return findings;
+    }
+
+    private static FindingDao.FindingsUpdate findingsUpdate(Report report, Instant now) {
+        return new FindingDao.FindingsUpdate(report.deviceId(), problemSeverities(findings(report)), orderedAt(report, now));
     }
 
     /** Inserts the first report of each reportId, in reportId order; true for those inserted now. */

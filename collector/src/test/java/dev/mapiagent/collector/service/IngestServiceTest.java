@@ -80,6 +80,10 @@ class IngestServiceTest {
         return database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM reports").mapTo(Integer.class).one());
     }
 
+    private Instant lastSeen(String deviceId) {
+        return database.jdbi().withHandle(h -> new DeviceDao(h).find(deviceId).orElseThrow().lastSeen());
+    }
+
     private String latestReportId(String deviceId) {
         return database.jdbi().withHandle(h -> new DeviceDao(h).find(deviceId).orElseThrow().latestReportId());
     }
@@ -94,6 +98,8 @@ class IngestServiceTest {
         for (int i = 0; i < 300; i++) {
             reports.add(Reports.degraded(devices.get(i % devices.size()), "PC", T0.plusSeconds(i), "mail.contoso.com"));
         }
+        // received after they were made: capped at the receive time they would all tie, and the last stored would win
+        clock.advance(Duration.ofSeconds(300));
         Map<String, List<Boolean>> duplicateFlags = new ConcurrentHashMap<>();
         ExecutorService agents = Executors.newFixedThreadPool(8);
         try {
@@ -170,6 +176,32 @@ class IngestServiceTest {
         List<FindingDao.CurrentFinding> findings = database.jdbi().withHandle(h -> new FindingDao(h).all());
         assertEquals(1, findings.size());
         assertEquals(T0, findings.get(0).since());
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void aBatchOfOneReportPerDeviceSetsEachDevicesContactAndOnlyNewerReportsBecomeTheLatest(TestDatabase kind) {
+        open(kind, IngestService.QUEUE_CAPACITY);
+        enroll("dev-1", "dev-2", "dev-3");
+        clock.advance(Duration.ofSeconds(60)); // a report's place is capped at when it was received
+        Report current2 = Reports.healthy("dev-2", "PC-2", T0.plusSeconds(30), "mail.contoso.com");
+        Report current3 = Reports.failing("dev-3", "PC-3", T0, "mail.contoso.com");
+        storeInOneBatch(current2, current3);
+
+        Report newer1 = Reports.failing("dev-1", "PC-1", T0.plusSeconds(60), "mail.contoso.com");
+        Report older2 = Reports.failing("dev-2", "PC-2", T0, "mail.contoso.com");
+        assertEquals(List.of(true, true, false), storeInOneBatch(newer1, older2, current3));
+
+        assertEquals(newer1.reportId(), latestReportId("dev-1"));
+        assertEquals(current2.reportId(), latestReportId("dev-2"), "an older report is stored, not made the latest");
+        assertEquals(current3.reportId(), latestReportId("dev-3"));
+        for (String device : List.of("dev-1", "dev-2", "dev-3")) {
+            assertEquals(T0.plusSeconds(60), lastSeen(device), device + " was heard from now");
+        }
+        List<FindingDao.CurrentFinding> findings = database.jdbi().withHandle(h -> new FindingDao(h).all());
+        assertEquals(List.of("dev-1", "dev-3"), findings.stream().map(FindingDao.CurrentFinding::deviceId).sorted().toList(),
+                "dev-2 stays healthy: its older failing report does not count");
+        assertEquals(T0, findings.stream().filter(f -> f.deviceId().equals("dev-3")).findFirst().orElseThrow().since());
     }
 
     @ParameterizedTest
