@@ -84,6 +84,7 @@ public final class CommandService {
                     throw inFlightConflict(busy);
                 });
                 commands.insertQueued(command);
+                commands.notifyQueued(deviceId);
                 new AuditDao(h).append(now, user, "heal-queued", deviceId, "command " + command.commandId() + ": "
                         + actions.stream().map(HealAction::id).collect(Collectors.joining(", "))
                         + ", expires " + command.expiresAt());
