@@ -121,7 +121,11 @@ public final class CommandWaiters implements AutoCloseable {
     }
 
     private void attempt(Waiter waiter) {
-        while (waiter.begin()) {
+        if (!waiter.begin()) {
+            return;
+        }
+        boolean again = true;
+        while (again) {
             List<Command> commands;
             try {
                 commands = deliver.apply(waiter.deviceId);
@@ -129,9 +133,7 @@ public final class CommandWaiters implements AutoCloseable {
                 waiter.fail(e);
                 return;
             }
-            if (!waiter.end(commands)) {
-                return;
-            }
+            again = waiter.end(commands);
         }
     }
 
@@ -199,7 +201,11 @@ public final class CommandWaiters implements AutoCloseable {
             return true;
         }
 
-        /** Ends a delivery attempt; true when another wake-up came meanwhile and the attempt must be repeated. */
+        /**
+         * Ends a delivery attempt; true when another wake-up came meanwhile and the attempt must be repeated (the
+         * waiter stays claimed for it: released here, a wait ending in between would find it unclaimed and answer it
+         * while the repeat runs).
+         */
         boolean end(List<Command> commands) {
             synchronized (this) {
                 if (commands.isEmpty() && !waitEnded && !closed) {
