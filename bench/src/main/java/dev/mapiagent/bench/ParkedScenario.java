@@ -64,13 +64,7 @@ final class ParkedScenario {
                     LongPollScenario.Clicks queued = LongPollScenario.Clicks.queue(api, session, List.of(url),
                             LongPollScenario.sample(fleet.agents(), options.heals), options.healsPerSecond);
                     agents.awaitDelivered(queued.clickedAt().keySet(), 60_000);
-                    Latencies latency = new Latencies();
-                    queued.clickedAt().forEach((id, t0) -> {
-                        Long at = agents.deliveredAt(id);
-                        if (at != null) {
-                            latency.add(at - t0);
-                        }
-                    });
+                    Latencies latency = LongPollScenario.Clicks.latencies(queued.clickedAt(), agents::deliveredAt);
                     clicks.row(target.label(), parked, queued.clickedAt().size(), latency.count(),
                             latency.percentileMillis(50), latency.percentileMillis(95), latency.maxMillis(),
                             agents.duplicates(), agents.errors(), agents.reconnects());
