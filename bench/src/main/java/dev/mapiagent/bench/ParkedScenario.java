@@ -47,8 +47,7 @@ final class ParkedScenario {
                 answers.row(target.label(), 0, idleAnswers[0].percentileMillis(50), idleAnswers[0].percentileMillis(95),
                         idleAnswers[1].percentileMillis(50), idleAnswers[1].percentileMillis(95));
                 try (RawPollers agents = new RawPollers(url, fleet.agents(), options.wait, PER_ADDRESS)) {
-                    PollingAgents.awaitParked(api, url, options.agents, 600_000);
-                    int parked = (int) api.metric(url, "mapi_commands_waiting");
+                    int parked = awaitParked(api, url, options.agents);
                     Figures full = Figures.of(collector);
                     histograms.append("\n").append(target.label()).append(", ").append(parked)
                             .append(" parked, largest classes on the heap (jcmd GC.class_histogram):\n\n```\n")
@@ -78,6 +77,27 @@ final class ParkedScenario {
                 + "time (200 × /healthz, 50 × the device list) with none and with all parked; then " + options.heals
                 + " heals at " + options.healsPerSecond + "/s through the helpdesk API.\n\n" + memory + "\n" + answers
                 + "\n" + clicks + histograms;
+    }
+
+    /**
+     * Waits until 99 % of the agents are parked at once (the others are between two polls), for 10 minutes at most; a
+     * collector too busy to answer /metrics in time is asked again. Returns the count parked.
+     */
+    private static int awaitParked(Api api, String url, int agents) {
+        long deadline = System.currentTimeMillis() + 600_000;
+        int parked = 0;
+        while (parked < agents * 0.99) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException("only " + parked + " of " + agents + " long-polls parked at " + url);
+            }
+            Collectors.sleep(1000);
+            try {
+                parked = (int) api.metric(url, "mapi_commands_waiting");
+            } catch (RuntimeException slow) {
+                System.err.println("parked: /metrics did not answer (" + slow.getMessage() + "), asking again");
+            }
+        }
+        return parked;
     }
 
     /** 200 × GET /healthz and 50 × the first device-list page, one at a time. */

@@ -50,7 +50,7 @@ public final class CommandWaiters implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * @param deliver                    claims and returns the device's commands to deliver (each hand-out once)
+     * @param deliver           claims and returns the device's commands to deliver (each hand-out once)
      * @param deliverableWithin devices with a command that became deliverable within the given time back (queued by
      *                          any collector on the database, or due for redelivery)
      * @param recheckEvery      how often parked requests are re-checked against the database (the safety net)
