@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 
 /** Runs the named scenarios against collectors it starts (or one given with --url) and prints Markdown tables. */
 @Command(name = "mapi-bench", mixinStandardHelpOptions = true,
-        description = "Load generator for the mapi collector. Scenarios: ingest, cost, storm, longpoll, scaleout, fleetview.")
+        description = "Load generator for the mapi collector. Scenarios: ingest, cost, storm, longpoll, scaleout, fleetview, wakeup, parked.")
 public final class BenchMain implements Callable<Integer> {
 
     @Parameters(arity = "0..*", description = "Scenarios to run (default: ingest storm longpoll scaleout).")
@@ -32,8 +32,8 @@ public final class BenchMain implements Callable<Integer> {
     @Override
     public Integer call() {
         for (String scenario : scenarios) {
-            if (!List.of("ingest", "cost", "storm", "longpoll", "scaleout", "fleetview").contains(scenario)) {
-                System.err.println("unknown scenario " + scenario + ": use ingest, cost, storm, longpoll, scaleout or fleetview");
+            if (!List.of("ingest", "cost", "storm", "longpoll", "scaleout", "fleetview", "wakeup", "parked").contains(scenario)) {
+                System.err.println("unknown scenario " + scenario + ": use ingest, cost, storm, longpoll, scaleout, fleetview, wakeup or parked");
                 return 2;
             }
         }
@@ -61,6 +61,8 @@ public final class BenchMain implements Callable<Integer> {
                 case "storm" -> StormScenario.run(options, api);
                 case "longpoll" -> LongPollScenario.run(options, api);
                 case "fleetview" -> FleetViewScenario.run(options, api);
+                case "wakeup" -> WakeUpScenario.run(options, api);
+                case "parked" -> ParkedScenario.run(options, api);
                 default -> ScaleOutScenario.run(options, api);
             });
             System.out.flush();

@@ -50,11 +50,12 @@ final class LongPollScenario {
         return shuffled.subList(0, Math.min(count, shuffled.size()));
     }
 
-    /** Heals queued at a steady rate: when each was clicked, and how long each heal request took. */
-    record Clicks(Map<String, Long> clickedAt, Latencies postLatency) {
+    /** Heals queued at a steady rate: when each was clicked, when its request was answered (queued), and how long each took. */
+    record Clicks(Map<String, Long> clickedAt, Map<String, Long> answeredAt, Latencies postLatency) {
 
         static Clicks queue(Api api, Api.Session session, List<String> urls, List<Agent> agents, int perSecond) {
             Map<String, Long> clickedAt = new HashMap<>();
+            Map<String, Long> answeredAt = new HashMap<>();
             Latencies post = new Latencies();
             long period = 1_000_000_000L / perSecond;
             long start = System.nanoTime();
@@ -66,16 +67,27 @@ final class LongPollScenario {
                 }
                 long t0 = System.nanoTime();
                 String commandId = api.heal(session, urls.get(i % urls.size()), agents.get(i).deviceId()).join();
-                post.add(System.nanoTime() - t0);
+                long t1 = System.nanoTime();
+                post.add(t1 - t0);
                 clickedAt.put(commandId, t0);
+                answeredAt.put(commandId, t1);
             }
-            return new Clicks(clickedAt, post);
+            return new Clicks(clickedAt, answeredAt, post);
         }
 
         Latencies deliveryLatencies(PollingAgents agents) {
+            return latencies(clickedAt, agents::deliveredAt);
+        }
+
+        /** From the heal request's answer (the command committed) to the agent: the wake-up alone. */
+        Latencies wakeLatencies(java.util.function.Function<String, Long> deliveredAt) {
+            return latencies(answeredAt, deliveredAt);
+        }
+
+        static Latencies latencies(Map<String, Long> from, java.util.function.Function<String, Long> deliveredAt) {
             Latencies latencies = new Latencies();
-            clickedAt.forEach((id, t0) -> {
-                Long at = agents.deliveredAt(id);
+            from.forEach((id, t0) -> {
+                Long at = deliveredAt.apply(id);
                 if (at != null) {
                     latencies.add(at - t0);
                 }

@@ -22,6 +22,7 @@ import dev.mapiagent.collector.api.StatusPasteRoutes;
 import dev.mapiagent.collector.config.CollectorConfig;
 import dev.mapiagent.collector.config.DirectoryConfig;
 import dev.mapiagent.collector.config.Tls;
+import dev.mapiagent.collector.db.QueuedCommandListener;
 import dev.mapiagent.collector.directory.LdapDirectory;
 import dev.mapiagent.collector.directory.OidcProvider;
 import dev.mapiagent.collector.metrics.CollectorMetrics;
@@ -63,13 +64,6 @@ public final class CollectorApp {
     /** Content Security Policy of every response: the page loads only its own script and style. */
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
-    /**
-     * How often parked long-polls are re-checked for heals queued by other collectors on the database (or due for
-     * redelivery), and how far back that re-check looks (it covers commit delays and clock differences between collectors).
-     */
-    static final Duration WAKE_RECHECK = Duration.ofMillis(250);
-    static final Duration WAKE_LOOK_BACK = Duration.ofSeconds(10);
 
     /** Connections may sit silent for the longest long-poll and then some (Jetty's default is 30 s). */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(AgentRoutes.MAX_WAIT_SECONDS + 30);
@@ -114,9 +108,11 @@ public final class CollectorApp {
         IngestService ingest = new IngestService(jdbi, clock, metrics);
         EnrollmentService enrollment = new EnrollmentService(jdbi, clock, config.enrollSecret(), config.identity());
         CommandService commands = new CommandService(jdbi, clock, config.commandTtl(), config.redeliverAfter(), ingest);
-        CommandWaiters waiters = new CommandWaiters(commands::deliver,
-                () -> commands.recentlyDeliverableDevices(WAKE_LOOK_BACK), WAKE_RECHECK);
+        CommandWaiters waiters = new CommandWaiters(commands::deliver, commands::recentlyDeliverableDevices,
+                config.wakeRecheck());
         commands.onQueued(waiters::wake);
+        QueuedCommandListener listener = config.dbUrl().startsWith("jdbc:postgresql:")
+                ? QueuedCommandListener.start(config.dbUrl(), waiters::wake, waiters::recheckSince) : null;
         metrics.countWaiting(waiters::waiting);
         ClockSkewService clocks = new ClockSkewService(jdbi, clock, config.identity().maxClockSkew());
         DeviceService devices = new DeviceService(jdbi, commands, clocks);
@@ -144,6 +140,9 @@ public final class CollectorApp {
                 server.addEventListener(idleTimeoutOnStart(server));
                 server.addEventListener(slowClientsGuardedOnStart(server));
             });
+            if (listener != null) {
+                javalin.events.serverStopping(listener::close);
+            }
             javalin.events.serverStopping(waiters::close);
             javalin.events.serverStopping(ingest::close);
             if (config.tls()) {

@@ -99,6 +99,12 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
                     + "(env MAPI_COLLECTOR_REDELIVER_AFTER_SECONDS, default 120, at least 60).")
     int redeliverAfterSeconds;
 
+    @Option(names = "--wake-recheck-seconds",
+            defaultValue = "${env:MAPI_COLLECTOR_WAKE_RECHECK_SECONDS:-" + CollectorConfig.DEFAULT_WAKE_RECHECK_SECONDS + "}",
+            description = "Long-poll safety net: re-check parked agent requests against the database this often; heals "
+                    + "wake them at once anyway (env MAPI_COLLECTOR_WAKE_RECHECK_SECONDS, default 30, 1-3600).")
+    int wakeRecheckSeconds;
+
     @Option(names = "--session-hours", defaultValue = "${env:MAPI_COLLECTOR_SESSION_HOURS:-8}", description = "How long a page login lasts (default 8).")
     int sessionHours;
 
@@ -228,6 +234,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         require(commandTtlMinutes >= 1 && commandTtlMinutes <= 1440, "--command-ttl-minutes must be 1-1440");
         // a shorter lease would redeliver commands whose heal may well still run (restart-outlook alone waits up to 60 s)
         require(redeliverAfterSeconds >= 60 && redeliverAfterSeconds <= 86400, "--redeliver-after-seconds must be 60-86400");
+        require(wakeRecheckSeconds >= 1 && wakeRecheckSeconds <= 3600, "--wake-recheck-seconds must be 1-3600");
         require(sessionHours >= 1, "--session-hours must be at least 1");
         require(incidentMinDevices >= 2, "--incident-min-devices must be at least 2");
         require(incidentOnsetMinutes >= 1, "--incident-onset-minutes must be at least 1");
@@ -260,7 +267,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
                 Duration.ofMinutes(incidentOnsetMinutes), proxies, Duration.ofDays(staleDays),
                 Duration.ofDays(auditRetentionDays),
                 new IdentityConfig(Secret.ofNullable(enrollSecretPrevious), enrollPerMinute, Duration.ofMinutes(maxClockSkewMinutes)),
-                new BulkHealLimits(bulkHealPerMinute, bulkHealMaxPerMinute));
+                new BulkHealLimits(bulkHealPerMinute, bulkHealMaxPerMinute), Duration.ofSeconds(wakeRecheckSeconds));
     }
 
     /** Adds each non-blank key with the role; called from the lowest role up, so a key named twice gets the higher. */

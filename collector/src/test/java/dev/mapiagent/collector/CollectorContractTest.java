@@ -684,7 +684,11 @@ abstract class CollectorContractTest {
     }
 
     @Test
-    void aParkedLongPollGetsACommandWhoseLeaseRanOut() throws Exception {
+    void aParkedLongPollGetsACommandWhoseLeaseRanOutAtTheNextRecheck() throws Exception {
+        // no notification announces a lease running out: the safety-net re-check finds it
+        collector.close();
+        collector = new TestCollector(TestCollector.config(dbUrl).withWakeRecheck(Duration.ofMillis(200)), clock);
+        http = collector.http();
         String agent = collector.enroll("dev-1", "PC-0001");
         String commandId = queueHeal("dev-1");
         http.get("/api/v1/commands", agent);

@@ -78,6 +78,12 @@ class ServeCommandTest {
     }
 
     @Test
+    void aWakeRecheckOutside1To3600SecondsIsExit2() {
+        assertOneLine(run("serve", "--wake-recheck-seconds", "0", "--data-dir", dir.toString()),
+                "--wake-recheck-seconds must be 1-3600");
+    }
+
+    @Test
     void anEnrollSecretUnder16CharactersIsExit2() {
         assertOneLine(run("serve", "--enroll-secret", "fifteen-chars-x", "--data-dir", dir.toString()),
                 "--enroll-secret refused: an enrollment secret needs at least 16 characters");

@@ -9,6 +9,11 @@ import dev.mapiagent.collector.support.Http;
 import dev.mapiagent.collector.support.MutableClock;
 import dev.mapiagent.collector.support.TestCollector;
 import dev.mapiagent.collector.support.TestDatabase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -114,50 +120,125 @@ class TwoCollectorsOnePostgresTest {
     }
 
     @Test
-    void aHealQueuedOnOneCollectorWakesALongPollParkedOnTheOther() throws Exception {
+    void aHealQueuedOnOneCollectorWakesALongPollParkedOnTheOtherThroughTheDatabasesNotification() throws Exception {
         String url = TestDatabase.POSTGRES.freshUrl();
-        try (TestCollector a = new TestCollector(url, Clock.systemUTC());
-             TestCollector b = new TestCollector(url, Clock.systemUTC())) {
+        try (TestCollector a = withoutSafetyNet(url); TestCollector b = withoutSafetyNet(url)) {
             String agent = a.enroll("dev-1", "PC-1");
             CompletableFuture<Http.Response> poll = b.longPoll(agent, 60);
             b.awaitParked(1);
-            Http.Response queued = a.http().postJson("/api/v1/devices/dev-1/heal", TestCollector.admin(),
-                    Map.of("actions", List.of("restart-outlook")));
-            assertEquals(201, queued.status(), queued.body());
+            String commandId = queueHeal(a, "dev-1");
+
             JsonNode delivered = poll.get(10, TimeUnit.SECONDS).json().path("commands");
             assertEquals(1, delivered.size(), "woken long before its 60 s wait ends: " + delivered);
-            assertEquals(queued.json().path("commandId").asText(), delivered.path(0).path("commandId").asText());
+            assertEquals(commandId, delivered.path(0).path("commandId").asText());
+        }
+    }
+
+    @Test
+    void aHealQueuedWhileTheOtherCollectorsListenerReconnectsIsNotLost() throws Exception {
+        String url = TestDatabase.POSTGRES.freshUrl();
+        // B's connections carry a name of their own, so the test terminates B's listening connection only
+        String bName = "collector-b-" + UUID.randomUUID();
+        try (TestCollector a = withoutSafetyNet(url); TestCollector b = withoutSafetyNet(url + "&ApplicationName=" + bName)) {
+            String first = a.enroll("dev-1", "PC-1");
+            String second = a.enroll("dev-2", "PC-2");
+            CompletableFuture<Http.Response> poll = b.longPoll(first, 60);
+            b.awaitParked(1);
+            awaitListening(url, bName);
+            assertEquals(1, terminateListening(url, bName));
+            String lostWhileReconnecting = queueHeal(a, "dev-1");
+
+            assertEquals(List.of(lostWhileReconnecting), commandIds(poll.get(10, TimeUnit.SECONDS)),
+                    "heard after reconnecting, or found by the re-check the reconnection runs");
+            awaitListening(url, bName);
+            CompletableFuture<Http.Response> next = b.longPoll(second, 60);
+            b.awaitParked(1);
+            String afterReconnecting = queueHeal(a, "dev-2");
+            assertEquals(List.of(afterReconnecting), commandIds(next.get(10, TimeUnit.SECONDS)));
+        }
+    }
+
+    /** Collectors whose safety-net re-check is far off: only a notification can wake a poll within a test. */
+    private static TestCollector withoutSafetyNet(String url) {
+        return new TestCollector(TestCollector.config(url).withWakeRecheck(Duration.ofMinutes(10)), Clock.systemUTC());
+    }
+
+    private static String queueHeal(TestCollector collector, String deviceId) {
+        Http.Response r = collector.http().postJson("/api/v1/devices/" + deviceId + "/heal", TestCollector.admin(),
+                Map.of("actions", List.of("restart-outlook")));
+        assertEquals(201, r.status(), r.body());
+        return r.json().path("commandId").asText();
+    }
+
+    private static List<String> commandIds(Http.Response r) {
+        assertEquals(200, r.status(), r.body());
+        List<String> ids = new ArrayList<>();
+        r.json().path("commands").forEach(c -> ids.add(c.path("commandId").asText()));
+        return ids;
+    }
+
+    /** Waits until a connection of that application name has run LISTEN (the collector's listener). */
+    private static void awaitListening(String url, String applicationName) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (listening(url, applicationName, "count(*)") != 1) {
+            assertTrue(System.nanoTime() < deadline, applicationName + " never listened");
+            Thread.sleep(20);
+        }
+    }
+
+    private static int terminateListening(String url, String applicationName) throws SQLException {
+        return listening(url, applicationName, "count(pg_terminate_backend(pid))");
+    }
+
+    private static int listening(String url, String applicationName, String select) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url); PreparedStatement s = c.prepareStatement("SELECT " + select
+                + " FROM pg_stat_activity WHERE application_name = ? AND query LIKE 'LISTEN%'")) {
+            s.setString(1, applicationName);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
     }
 
     @Test
     void longPollsParkedOnBothCollectorsGetEachCommandExactlyOnce() throws Exception {
         String url = TestDatabase.POSTGRES.freshUrl();
-        try (TestCollector a = new TestCollector(url, Clock.systemUTC());
-             TestCollector b = new TestCollector(url, Clock.systemUTC())) {
-            List<CompletableFuture<Http.Response>> polls = new ArrayList<>();
+        try (TestCollector a = withoutSafetyNet(url); TestCollector b = withoutSafetyNet(url)) {
+            List<String> agents = new ArrayList<>();
             for (int i = 0; i < DEVICES; i++) {
-                String agent = a.enroll("dev-" + i, "PC-" + i);
-                polls.add(a.longPoll(agent, 5));
-                polls.add(b.longPoll(agent, 5));
+                agents.add(a.enroll("dev-" + i, "PC-" + i));
+            }
+            // a wait far longer than parking and queueing take even on a busy machine
+            List<CompletableFuture<Http.Response>> polls = new ArrayList<>();
+            for (String agent : agents) {
+                polls.add(a.longPoll(agent, 30));
+                polls.add(b.longPoll(agent, 30));
             }
             a.awaitParked(DEVICES);
             b.awaitParked(DEVICES);
             Set<String> queued = new HashSet<>();
             for (int i = 0; i < DEVICES; i++) {
-                Http.Response r = (i % 2 == 0 ? a : b).http().postJson("/api/v1/devices/dev-" + i + "/heal",
-                        TestCollector.admin(), Map.of("actions", List.of("restart-outlook")));
-                assertEquals(201, r.status(), r.body());
-                queued.add(r.json().path("commandId").asText());
+                queued.add(queueHeal(i % 2 == 0 ? a : b, "dev-" + i));
             }
+            // each command goes to one of its device's two polls (in process or by notification); the other one
+            // stays parked until its wait ends, with no commands
+            awaitParkedOnBoth(a, b, DEVICES);
             List<String> handedOut = new ArrayList<>();
             for (CompletableFuture<Http.Response> poll : polls) {
-                Http.Response r = poll.get(30, TimeUnit.SECONDS);
-                assertEquals(200, r.status(), r.body());
-                r.json().path("commands").forEach(c -> handedOut.add(c.path("commandId").asText()));
+                handedOut.addAll(commandIds(poll.get(180, TimeUnit.SECONDS)));
             }
             assertEquals(DEVICES, handedOut.size(), "each command handed out exactly once: " + handedOut);
             assertEquals(queued, Set.copyOf(handedOut));
+        }
+    }
+
+    private static void awaitParkedOnBoth(TestCollector a, TestCollector b, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        int parked;
+        while ((parked = a.parked() + b.parked()) != count) {
+            assertTrue(System.nanoTime() < deadline, parked + " polls parked on A and B, expected " + count);
+            Thread.sleep(50);
         }
     }
 

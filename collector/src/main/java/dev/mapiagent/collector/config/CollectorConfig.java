@@ -23,6 +23,8 @@ import java.time.Duration;
  * @param auditRetention       how long audit entries are kept (longer than the report history)
  * @param identity             enrolment rotation and rate, clock skew tolerance
  * @param bulkHeals            a bulk heal's default and highest rate (devices per minute)
+ * @param wakeRecheck          the long-poll safety net: how often parked requests are re-checked against the database
+ *                             (on PostgreSQL notifications wake them; the re-check catches what they cannot announce)
  */
 public record CollectorConfig(
         int port,
@@ -41,7 +43,8 @@ public record CollectorConfig(
         Duration staleAfter,
         Duration auditRetention,
         IdentityConfig identity,
-        BulkHealLimits bulkHeals) {
+        BulkHealLimits bulkHeals,
+        Duration wakeRecheck) {
 
     /**
      * The default delivery lease. A result missing for longer than this means the answer that carried the command
@@ -55,6 +58,14 @@ public record CollectorConfig(
      * click by as much.
      */
     public static final long DEFAULT_REDELIVER_AFTER_SECONDS = 120;
+
+    /**
+     * The default long-poll safety net. Heals wake parked requests through the database's notifications (or in
+     * process on the embedded database); the re-check is only for what those cannot announce (a delivery lease
+     * running out, which the agent's next poll also finds) and for a notification missed while the listener
+     * reconnects (which it re-checks itself once reconnected). One small query per collector per interval.
+     */
+    public static final long DEFAULT_WAKE_RECHECK_SECONDS = 30;
 
     /** Without secrets, and without the database URL, which may carry a password (the start-up log shows it redacted). */
     @Override
@@ -74,42 +85,48 @@ public record CollectorConfig(
         return new CollectorConfig(0, dbUrl, null, null, null, null, Duration.ofDays(90), Duration.ofHours(1),
                 Duration.ofSeconds(DEFAULT_REDELIVER_AFTER_SECONDS), Duration.ofHours(8), 3, Duration.ofMinutes(30),
                 TrustedProxies.NONE, Duration.ofDays(7), Duration.ofDays(400),
-                IdentityConfig.defaults(), BulkHealLimits.defaults());
+                IdentityConfig.defaults(), BulkHealLimits.defaults(), Duration.ofSeconds(DEFAULT_WAKE_RECHECK_SECONDS));
     }
 
     public CollectorConfig withEnrollSecret(String secret) {
         return new CollectorConfig(port, dbUrl, Secret.ofNullable(secret), adminPassword, tlsKeystore,
                 tlsKeystorePassword, retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow,
-                trustedProxies, staleAfter, auditRetention, identity, bulkHeals);
+                trustedProxies, staleAfter, auditRetention, identity, bulkHeals, wakeRecheck);
     }
 
     public CollectorConfig withAdminPassword(String password) {
         return new CollectorConfig(port, dbUrl, enrollSecret, Secret.ofNullable(password), tlsKeystore,
                 tlsKeystorePassword, retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow,
-                trustedProxies, staleAfter, auditRetention, identity, bulkHeals);
+                trustedProxies, staleAfter, auditRetention, identity, bulkHeals, wakeRecheck);
     }
 
     public CollectorConfig withTls(Path keystore, String password) {
         return new CollectorConfig(port, dbUrl, enrollSecret, adminPassword, keystore, Secret.ofNullable(password),
                 retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow,
-                trustedProxies, staleAfter, auditRetention, identity, bulkHeals);
+                trustedProxies, staleAfter, auditRetention, identity, bulkHeals, wakeRecheck);
     }
 
     public CollectorConfig withTrustedProxies(TrustedProxies proxies) {
         return new CollectorConfig(port, dbUrl, enrollSecret, adminPassword, tlsKeystore, tlsKeystorePassword,
                 retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow, proxies,
-                staleAfter, auditRetention, identity, bulkHeals);
+                staleAfter, auditRetention, identity, bulkHeals, wakeRecheck);
     }
 
     public CollectorConfig withBulkHeals(BulkHealLimits limits) {
         return new CollectorConfig(port, dbUrl, enrollSecret, adminPassword, tlsKeystore, tlsKeystorePassword,
                 retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow, trustedProxies,
-                staleAfter, auditRetention, identity, limits);
+                staleAfter, auditRetention, identity, limits, wakeRecheck);
+    }
+
+    public CollectorConfig withWakeRecheck(Duration every) {
+        return new CollectorConfig(port, dbUrl, enrollSecret, adminPassword, tlsKeystore, tlsKeystorePassword,
+                retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow, trustedProxies,
+                staleAfter, auditRetention, identity, bulkHeals, every);
     }
 
     public CollectorConfig withIdentity(IdentityConfig settings) {
         return new CollectorConfig(port, dbUrl, enrollSecret, adminPassword, tlsKeystore, tlsKeystorePassword,
                 retention, commandTtl, redeliverAfter, sessionTtl, serverSideMinDevices, onsetWindow, trustedProxies,
-                staleAfter, auditRetention, settings, bulkHeals);
+                staleAfter, auditRetention, settings, bulkHeals, wakeRecheck);
     }
 }

@@ -44,6 +44,18 @@ public final class CommandDao {
                 .execute();
     }
 
+    /**
+     * On PostgreSQL, tells every collector listening on the database ({@link QueuedCommandListener}) that the device
+     * has a command queued. Sent in the queueing transaction, so it is delivered when (and only if) that commits; the
+     * embedded database has one collector, which wakes its own requests in process.
+     */
+    public void notifyQueued(String deviceId) {
+        if (Sql.isPostgres(handle)) {
+            handle.createUpdate("SELECT pg_notify(:channel, :device)")
+                    .bind("channel", QueuedCommandListener.CHANNEL).bind("device", deviceId).execute();
+        }
+    }
+
     public Optional<StoredCommand> find(String commandId) {
         return handle.createQuery("SELECT " + COLUMNS + " FROM commands WHERE command_id = :id")
                 .bind("id", commandId).map((rs, ctx) -> stored(rs)).findOne();

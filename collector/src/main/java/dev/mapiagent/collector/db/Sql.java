@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import org.jdbi.v3.core.ConnectionException;
+import org.jdbi.v3.core.Handle;
 
 /** Small helpers shared by the DAOs: the same SQL runs on PostgreSQL and on H2 in PostgreSQL mode. */
 public final class Sql {
@@ -64,5 +66,14 @@ public final class Sql {
             }
         }
         return false;
+    }
+
+    /** Whether the handle is connected to PostgreSQL (the driver answers without asking the server). */
+    public static boolean isPostgres(Handle handle) {
+        try {
+            return "PostgreSQL".equals(handle.getConnection().getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new ConnectionException(e);
+        }
     }
 }

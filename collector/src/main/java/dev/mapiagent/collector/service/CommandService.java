@@ -108,6 +108,7 @@ public final class CommandService {
             throw inFlightConflict(busy);
         });
         commands.insertQueued(command);
+        commands.notifyQueued(deviceId);
     }
 
     /** Tells the listener the device id of every command this collector queues, after it is committed. */

@@ -16,25 +16,33 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The long-polls of {@code GET /api/v1/commands?wait=N}: a request with nothing to deliver is parked here as a
  * future (no thread waits) and completed when a heal is queued for its device (or one delivered earlier is due for
  * redelivery), or with no commands when its wait ends.
  *
- * <p>Wake-ups come from two sources: this collector queueing a heal ({@link #wake}, at once) and, for heals queued
- * by another collector on the same database and for redeliveries, one shared re-check every {@code recheckEvery}
- * that asks the database which devices got a command to deliver in the last seconds (one small indexed query per
- * collector, however many requests are parked). The same path serves the embedded database.
+ * <p>Wake-ups come from three sources: this collector queueing a heal ({@link #wake}, at once); on PostgreSQL, the
+ * database's notification that any collector queued one ({@link #wake} again, from the notification listener); and a
+ * safety net, one shared re-check every {@code recheckEvery} that asks the database which devices got a command to
+ * deliver since the previous re-check (one small indexed query per collector, however many requests are parked). The
+ * safety net catches what no notification announces (a delivery lease running out) and anything a notification
+ * listener missed; after the listener reconnects, {@link #recheckSince} runs the same query at once over the outage.
  *
  * <p>A waiter is claimed before the database is asked to deliver, so a command the database hands out always
  * goes to a request that is still parked: a wait ending while a delivery runs is answered by that delivery.
  */
 public final class CommandWaiters implements AutoCloseable {
 
+    /**
+     * How far each re-check looks back beyond the time it covers: a command's time is the queueing collector's clock
+     * at insert, so commit delays and clock differences between collectors (keep them NTP-synchronised) must fit.
+     */
+    static final Duration RECHECK_MARGIN = Duration.ofSeconds(10);
+
     private final Function<String, List<Command>> deliver;
-    private final Supplier<Collection<String>> recentlyDeliverableDevices;
+    private final Function<Duration, Collection<String>> deliverableWithin;
+    private final Duration recheckLookBack;
     private final ConcurrentHashMap<String, Set<Waiter>> parked = new ConcurrentHashMap<>();
     private final AtomicInteger waiting = new AtomicInteger();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("mapi-longpoll-timer"));
@@ -42,17 +50,19 @@ public final class CommandWaiters implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * @param deliver                    claims and returns the device's commands to deliver (each hand-out once)
-     * @param recentlyDeliverableDevices devices with a command that became deliverable recently (queued by any
-     *                                   collector on the database, or due for redelivery)
-     * @param recheckEvery               how often parked requests are re-checked against the database
+     * @param deliver           claims and returns the device's commands to deliver (each hand-out once)
+     * @param deliverableWithin devices with a command that became deliverable within the given time back (queued by
+     *                          any collector on the database, or due for redelivery)
+     * @param recheckEvery      how often parked requests are re-checked against the database (the safety net)
      */
-    public CommandWaiters(Function<String, List<Command>> deliver, Supplier<Collection<String>> recentlyDeliverableDevices,
+    public CommandWaiters(Function<String, List<Command>> deliver, Function<Duration, Collection<String>> deliverableWithin,
                           Duration recheckEvery) {
         this.deliver = deliver;
-        this.recentlyDeliverableDevices = recentlyDeliverableDevices;
+        this.deliverableWithin = deliverableWithin;
+        // each re-check overlaps the previous one by the margin: commit delays, clocks of other collectors
+        this.recheckLookBack = recheckEvery.plus(RECHECK_MARGIN);
         long every = recheckEvery.toMillis();
-        timer.scheduleWithFixedDelay(() -> submit(this::recheck), every, every, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(() -> submit(() -> recheck(recheckLookBack)), every, every, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -93,17 +103,29 @@ public final class CommandWaiters implements AutoCloseable {
         return waiting.get();
     }
 
-    private void recheck() {
+    /**
+     * Re-checks the parked requests at once against what became deliverable in the given time back, plus the margin;
+     * the notification listener calls it after reconnecting, with the time it was disconnected.
+     */
+    public void recheckSince(Duration outage) {
+        submit(() -> recheck(outage.plus(RECHECK_MARGIN)));
+    }
+
+    private void recheck(Duration lookBack) {
         if (parked.isEmpty()) {
             return;
         }
-        for (String deviceId : recentlyDeliverableDevices.get()) {
+        for (String deviceId : deliverableWithin.apply(lookBack)) {
             wake(deviceId);
         }
     }
 
     private void attempt(Waiter waiter) {
-        while (waiter.begin()) {
+        if (!waiter.begin()) {
+            return;
+        }
+        boolean again = true;
+        while (again) {
             List<Command> commands;
             try {
                 commands = deliver.apply(waiter.deviceId);
@@ -111,9 +133,7 @@ public final class CommandWaiters implements AutoCloseable {
                 waiter.fail(e);
                 return;
             }
-            if (!waiter.end(commands)) {
-                return;
-            }
+            again = waiter.end(commands);
         }
     }
 
@@ -181,7 +201,11 @@ public final class CommandWaiters implements AutoCloseable {
             return true;
         }
 
-        /** Ends a delivery attempt; true when another wake-up came meanwhile and the attempt must be repeated. */
+        /**
+         * Ends a delivery attempt; true when another wake-up came meanwhile and the attempt must be repeated (the
+         * waiter stays claimed for it: released here, a wait ending in between would find it unclaimed and answer it
+         * while the repeat runs).
+         */
         boolean end(List<Command> commands) {
             synchronized (this) {
                 if (commands.isEmpty() && !waitEnded && !closed) {

@@ -42,6 +42,11 @@ public final class Http {
         return send(request(path, authorization).GET().build());
     }
 
+    /** A GET that may take longer than the usual 30 s: a long-poll, answered after its wait at the latest. */
+    public Response get(String path, String authorization, Duration timeout) {
+        return send(request(path, authorization).timeout(timeout).GET().build());
+    }
+
     public Response postJson(String path, String authorization, Object body) {
         String text = body instanceof String s ? s : write(body);
         return send(request(path, authorization).header("Content-Type", "application/json")

@@ -11,6 +11,7 @@ import dev.mapiagent.collector.db.Database;
 import dev.mapiagent.collector.service.UserService;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -40,9 +41,14 @@ public final class TestCollector implements AutoCloseable {
     private final CollectorConfig config;
 
     public TestCollector(String dbUrl, Clock clock) {
+        this(config(dbUrl), clock);
+    }
+
+    /** The configuration of {@link #TestCollector(String, Clock)}, to change one setting of. */
+    public static CollectorConfig config(String dbUrl) {
         // tests enroll many devices from one address, often on a clock that stands still: no enrollment rate limit
-        this(CollectorConfig.defaults(dbUrl).withEnrollSecret(ENROLL_SECRET).withAdminPassword(ADMIN_PASSWORD)
-                .withIdentity(IdentityConfig.defaults().withEnrollPerMinute(UNLIMITED)), clock);
+        return CollectorConfig.defaults(dbUrl).withEnrollSecret(ENROLL_SECRET).withAdminPassword(ADMIN_PASSWORD)
+                .withIdentity(IdentityConfig.defaults().withEnrollPerMinute(UNLIMITED));
     }
 
     public TestCollector(CollectorConfig config, Clock clock) {
@@ -99,17 +105,24 @@ public final class TestCollector implements AutoCloseable {
         return Http.bearer(r.json().path("agentToken").asText());
     }
 
-    /** A GET /api/v1/commands?wait=N running in the background. */
+    /** A GET /api/v1/commands?wait=N running in the background (given time on a busy machine to be parked at all). */
     public CompletableFuture<Http.Response> longPoll(String agent, int waitSeconds) {
-        return CompletableFuture.supplyAsync(() -> http.get("/api/v1/commands?wait=" + waitSeconds, agent), LONG_POLLS);
+        return CompletableFuture.supplyAsync(() -> http.get("/api/v1/commands?wait=" + waitSeconds, agent,
+                Duration.ofSeconds(waitSeconds + 120)), LONG_POLLS);
     }
 
-    /** Waits (up to 10 s) until this collector has exactly that many long-polls parked. */
+    /** Long-polls parked on this collector now (its gauge). */
+    public int parked() {
+        return http.get("/metrics", null).body().lines().filter(l -> l.startsWith("mapi_commands_waiting "))
+                .findFirst().map(l -> (int) Double.parseDouble(l.substring(l.indexOf(' ') + 1))).orElseThrow();
+    }
+
+    /** Waits (up to 30 s: a busy machine) until this collector has exactly that many long-polls parked. */
     public void awaitParked(int count) {
-        String line = "mapi_commands_waiting " + count + ".0";
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!http.get("/metrics", null).body().contains(line)) {
-            assertTrue(System.nanoTime() < deadline, "never saw " + line);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        int parked;
+        while ((parked = parked()) != count) {
+            assertTrue(System.nanoTime() < deadline, parked + " long-polls parked, expected " + count);
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
