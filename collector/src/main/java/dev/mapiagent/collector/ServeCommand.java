@@ -143,22 +143,14 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             LOG.info("created the admin account");
         }
         Javalin app = CollectorApp.create(config, directory, database.jdbi(), Clock.systemUTC());
-        ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "mapi-housekeeping");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService housekeeping = daemonScheduler("mapi-housekeeping");
         RetentionService retention = new RetentionService(database.jdbi(), Clock.systemUTC(),
                 RetentionService.Policy.of(config.retention(), Duration.ofDays(auditRetentionDays)));
         housekeeping.scheduleWithFixedDelay(() -> purge(retention), 0, 60, TimeUnit.MINUTES);
         FleetHistoryService history = new FleetHistoryService(database.jdbi(), Clock.systemUTC());
         housekeeping.scheduleWithFixedDelay(() -> recordHistory(history), 0, HISTORY_EVERY_MINUTES, TimeUnit.MINUTES);
         // its own thread: a long first retention purge must not hold bulk heals up
-        ScheduledExecutorService bulkScheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "mapi-bulk-heals");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService bulkScheduler = daemonScheduler("mapi-bulk-heals");
         BulkHealService bulkHeals = new BulkHealService(database.jdbi(), Clock.systemUTC(), config.commandTtl(),
                 config.bulkHeals());
         bulkScheduler.scheduleWithFixedDelay(() -> startBulkHeals(bulkHeals), BULK_HEAL_EVERY_SECONDS,
@@ -183,6 +175,15 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
                 .addKeyValue("ldap", directory.ldap() != null).addKeyValue("oidc", directory.oidc() != null).log();
         stopped.await();
         return 0;
+    }
+
+    /** One background thread that does not keep the process alive; the shutdown hook stops it. */
+    private static ScheduledExecutorService daemonScheduler(String threadName) {
+        return Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, threadName);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Writes out the log lines still queued for the asynchronous appender (logback.xml). */
