@@ -161,7 +161,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             LOG.info("stopping: finishing requests in flight");
             housekeeping.shutdownNow();
             bulkScheduler.shutdownNow();
-            app.stop();
+            CollectorApp.stop(app);
             database.close();
             LOG.info("stopped");
             flushLogs();

@@ -134,7 +134,7 @@ public final class TestCollector implements AutoCloseable {
 
     @Override
     public void close() {
-        app.stop();
+        CollectorApp.stop(app);
         database.close();
     }
 }
