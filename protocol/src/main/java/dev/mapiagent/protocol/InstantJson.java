@@ -58,12 +58,15 @@ final class InstantJson {
         digits(text, utc.getMinute(), 2).append(':');
         digits(text, utc.getSecond(), 2);
         int nano = instant.getNano();
-        if (nano % 1_000_000 == 0 && nano > 0) {
-            digits(text.append('.'), nano / 1_000_000, 3);
-        } else if (nano % 1_000 == 0 && nano > 0) {
-            digits(text.append('.'), nano / 1_000, 6);
-        } else if (nano > 0) {
-            digits(text.append('.'), nano, 9);
+        if (nano > 0) {
+            text.append('.');
+            if (nano % 1_000_000 == 0) {
+                digits(text, nano / 1_000_000, 3);
+            } else if (nano % 1_000 == 0) {
+                digits(text, nano / 1_000, 6);
+            } else {
+                digits(text, nano, 9);
+            }
         }
         return text.append('Z').toString();
     }
