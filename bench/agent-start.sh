@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-11}
 jar=${AGENT_JAR:-agent/target/mapi-agent.jar}   # AGENT_JAR: another build, e.g. the one before a change
+jvm_args=${AGENT_JVM_ARGS:-installer/src/main/dist/jvm.args}   # AGENT_JVM_ARGS: that build's options file
 [ -f "$jar" ] || mvn -q -B -ntp package -DskipTests -pl agent -am
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time (apt-get install time)" >&2; exit 2; }
 
@@ -16,7 +17,7 @@ javac -d "$work" "$work/Bare.java"
 
 # As installed: the options of jvm.args, and the user's start-up archive, which the agent makes itself
 # after the report of its first logon (here a `run --once` whose collector is not there: it spools).
-tuned=(@installer/src/main/dist/jvm.args)
+tuned=("@$jvm_args")
 cp -r examples/healthy "$work/logon"
 printf '{"collectorUrl":"http://127.0.0.1:9","enrollSecret":"unused","startDelayMaxSeconds":0}\n' > "$work/agent.json"
 java "${tuned[@]}" -XX:SharedArchiveFile="$work/agent.jsa" -jar "$jar" run --once --snapshot "$work/logon" --config "$work/agent.json"

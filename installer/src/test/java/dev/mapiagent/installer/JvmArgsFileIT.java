@@ -24,7 +24,8 @@ class JvmArgsFileIT {
 
         assertEquals(0, java.exitValue(), flags);
         for (String flag : new String[] {"UseSerialGC", "MaxHeapSize", "InitialHeapSize", "MaxHeapFreeRatio",
-                "MinHeapFreeRatio", "TieredStopAtLevel", "ThreadStackSize", "UsePerfData"}) {
+                "MinHeapFreeRatio", "TieredStopAtLevel", "ThreadStackSize", "UsePerfData", "NewSize",
+            "Tier3InvocationThreshold", "Tier3MinInvocationThreshold", "Tier3CompileThreshold"}) {
             assertTrue(flags.lines().anyMatch(l -> l.contains(" " + flag + " ") && l.contains("{command line}")),
                     flag + " not set from the file");
         }

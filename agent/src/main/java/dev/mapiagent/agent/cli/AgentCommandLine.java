@@ -12,6 +12,16 @@ public final class AgentCommandLine {
     private AgentCommandLine() {
     }
 
+    /** Picocli's switch for built-in converters it should not register (regular expressions over class names). */
+    static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
+    /**
+     * No option is a {@code java.sql} or {@code java.time} type; picocli would otherwise load (and initialise) those
+     * classes by reflection at every start to register converters for them: the {@code java.sql} module and
+     * {@code java.time}'s formatters, about 90 classes.
+     */
+    static final String UNUSED_CONVERTERS = "java\\.sql\\..*,java\\.time\\..*";
+
     /** The subcommands by name, in the order the usage help lists them. */
     static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
 
@@ -34,6 +44,7 @@ public final class AgentCommandLine {
      */
     public static CommandLine create(PrintWriter out, PrintWriter err, InputStream in, HostProvider hosts,
                                      String... args) {
+        System.setProperty(CONVERTER_EXCLUDES, UNUSED_CONVERTERS);
         CommandLine cli = new CommandLine(new MapiAgentCommand(), new AgentCommandFactory(hosts, in));
         boolean named = args.length > 0 && SUBCOMMANDS.containsKey(args[0]);
         SUBCOMMANDS.forEach((name, command) -> {

@@ -37,7 +37,7 @@ final class Output {
 
     void json(Object document) {
         try {
-            out.println(ProtocolJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(document));
+            out.println(ProtocolJson.documents().writerWithDefaultPrettyPrinter().writeValueAsString(document));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

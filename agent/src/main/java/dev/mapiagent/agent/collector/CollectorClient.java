@@ -41,7 +41,7 @@ public final class CollectorClient implements Closeable {
 
     /** Answers larger than this are not read (a command list is small). */
     private static final int MAX_ANSWER_BYTES = 1024 * 1024;
-    private static final ObjectMapper JSON = ProtocolJson.mapper();
+    private static final ObjectMapper JSON = ProtocolJson.documents();
 
     private final CollectorAddress address;
     private final CloseableHttpClient http;

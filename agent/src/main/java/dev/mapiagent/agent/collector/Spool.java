@@ -42,7 +42,7 @@ public final class Spool {
     static final String SET_ASIDE_FOLDER = StateFolder.SPOOL_SET_ASIDE;
     static final int ITEM_FAILURES_BEFORE_SET_ASIDE = 5;
     static final int SET_ASIDE_MAX = 20;
-    private static final ObjectMapper JSON = ProtocolJson.mapper();
+    private static final ObjectMapper JSON = ProtocolJson.documents();
 
     private final Path dir;
     private final int maxItems;

@@ -63,7 +63,7 @@ public final class SnapshotExport {
             writeProcesses(host, temp.resolve(SnapshotLayout.PROCESSES_FILE));
             writeFileVersions(host, registry, temp.resolve(SnapshotLayout.FILES_FILE));
             if (host.windowsEdition().isPresent()) {
-                Files.writeString(temp.resolve(SnapshotLayout.WINDOWS_FILE), ProtocolJson.mapper().writerWithDefaultPrettyPrinter()
+                Files.writeString(temp.resolve(SnapshotLayout.WINDOWS_FILE), ProtocolJson.documents().writerWithDefaultPrettyPrinter()
                         .writeValueAsString(SnapshotWindowsEdition.toJson(host.windowsEdition().get())) + "\n");
             }
             int cacheFiles = copyCache(host.localAppData(), temp.resolve(SnapshotLayout.LOCAL_APP_DATA));
@@ -131,7 +131,7 @@ public final class SnapshotExport {
                 count++;
             }
         }
-        Files.writeString(file, ProtocolJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(array) + "\n");
+        Files.writeString(file, ProtocolJson.documents().writerWithDefaultPrettyPrinter().writeValueAsString(array) + "\n");
         return count;
     }
 
@@ -143,7 +143,7 @@ public final class SnapshotExport {
                 array.addObject().put("name", p.name()).put("pid", p.pid()).put("sessionId", 1);
             }
         }
-        Files.writeString(file, ProtocolJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(array) + "\n");
+        Files.writeString(file, ProtocolJson.documents().writerWithDefaultPrettyPrinter().writeValueAsString(array) + "\n");
     }
 
     /** The version resource of each MSI OUTLOOK.EXE: its registry version stays at the service-pack level. */
@@ -152,7 +152,7 @@ public final class SnapshotExport {
         for (String exe : OutlookDetector.msiOutlookExecutables(registry)) {
             host.fileVersions().fileVersion(exe).ifPresent(v -> array.addObject().put("path", exe).put("fileVersion", v));
         }
-        Files.writeString(file, ProtocolJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(array) + "\n");
+        Files.writeString(file, ProtocolJson.documents().writerWithDefaultPrettyPrinter().writeValueAsString(array) + "\n");
     }
 
     private static int copyCache(Path localAppData, Path targetLocalAppData) throws IOException {

@@ -32,7 +32,7 @@ public final class JournalStore {
     static final long MAX_BYTES = 1024 * 1024;
 
     private final Path dir;
-    private final ObjectMapper json = ProtocolJson.mapper();
+    private final ObjectMapper json = ProtocolJson.documents();
 
     public JournalStore(Path stateFolder) {
         this.dir = stateFolder.resolve(StateFolder.JOURNAL);

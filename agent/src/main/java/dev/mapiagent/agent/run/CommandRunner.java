@@ -146,6 +146,6 @@ public final class CommandRunner {
                                     Report before, Report after) {
         CommandResult result = new CommandResult(status, exitCode,
                 message.length() > 2000 ? message.substring(0, 2000) : message, before, after);
-        return SpoolItem.result(command.commandId(), ProtocolJson.mapper().valueToTree(result));
+        return SpoolItem.result(command.commandId(), ProtocolJson.documents().valueToTree(result));
     }
 }

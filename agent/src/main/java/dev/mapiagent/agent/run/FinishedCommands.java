@@ -34,7 +34,7 @@ public final class FinishedCommands {
     /** Eight results with their before and after reports; far larger is not a file this agent wrote. */
     static final long MAX_BYTES = 32L * 1024 * 1024;
 
-    private static final ObjectMapper JSON = ProtocolJson.mapper();
+    private static final ObjectMapper JSON = ProtocolJson.documents();
 
     private final Path file;
 

@@ -60,8 +60,8 @@ public final class LogonCycle {
         Report report = pc.now();
         log.info("diagnosis " + report.reportId() + ": verdict " + report.verdict() + ", " + report.findings().size()
                 + " finding(s)");
-        spool.add(SpoolItem.report(ProtocolJson.mapper().valueToTree(report)));
-        autoHeal(report).ifPresent(after -> spool.add(SpoolItem.report(ProtocolJson.mapper().valueToTree(after))));
+        spool.add(SpoolItem.report(ProtocolJson.documents().valueToTree(report)));
+        autoHeal(report).ifPresent(after -> spool.add(SpoolItem.report(ProtocolJson.documents().valueToTree(after))));
         return poll(Duration.ZERO);
     }
 

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class StartupArchiveKeeper {
 
-    private static final ObjectMapper JSON = ProtocolJson.mapper();
+    private static final ObjectMapper JSON = ProtocolJson.documents();
 
     /** What keeping the archive did, for the agent log. */
     public enum Outcome { CURRENT, DUMPED, FAILED, GAVE_UP }

@@ -1,6 +1,7 @@
 package dev.mapiagent.agent.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -21,6 +22,19 @@ class AgentCommandLineTest {
     @Test
     void aStartThatNamesASubcommandBuildsThatOneAlone() {
         assertEquals(Set.of("diagnose"), create("diagnose", "--json").getSubcommands().keySet());
+    }
+
+    @Test
+    void picocliLeavesOutTheJavaSqlAndJavaTimeConvertersButKeepsThoseTheOptionsUse() {
+        create("diagnose");
+        List<String> excluded = List.of(System.getProperty(AgentCommandLine.CONVERTER_EXCLUDES).split(","));
+
+        for (String unused : List.of("java.sql.Timestamp", "java.time.Instant", "java.time.Duration")) {
+            assertTrue(excluded.stream().anyMatch(unused::matches), unused);
+        }
+        for (String used : List.of("java.nio.file.Path", "java.lang.String", "java.io.File")) {
+            assertFalse(excluded.stream().anyMatch(used::matches), used);
+        }
     }
 
     @Test

@@ -19,7 +19,7 @@ import java.util.List;
 final class JsonArrayFile {
 
     /** The agent's one mapper: each further ObjectMapper costs start-up time (its own caches and configuration). */
-    private static final ObjectMapper MAPPER = ProtocolJson.mapper();
+    private static final ObjectMapper MAPPER = ProtocolJson.documents();
 
     /** One object of the array and its place in the text: [start, end) in chars. */
     record Entry(ObjectNode node, int start, int end) {

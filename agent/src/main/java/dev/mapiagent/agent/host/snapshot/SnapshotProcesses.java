@@ -37,7 +37,7 @@ public final class SnapshotProcesses implements Processes {
 
     static final int USER_SESSION = 1;
     /** The agent's one mapper: each further ObjectMapper costs start-up time (its own caches and configuration). */
-    private static final ObjectMapper MAPPER = ProtocolJson.mapper();
+    private static final ObjectMapper MAPPER = ProtocolJson.documents();
 
     private final Path file;
     private final List<ProcessInfo> processes;

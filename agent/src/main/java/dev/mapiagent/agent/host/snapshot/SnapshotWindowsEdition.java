@@ -32,7 +32,7 @@ public final class SnapshotWindowsEdition {
         String source = file.toString();
         JsonNode root;
         try {
-            root = ProtocolJson.mapper().readTree(SnapshotText.decode(SnapshotFiles.read(file), source).text());
+            root = ProtocolJson.documents().readTree(SnapshotText.decode(SnapshotFiles.read(file), source).text());
         } catch (JsonProcessingException e) {
             throw new BadSnapshotException(source + ": not valid JSON: "
                     + e.getOriginalMessage().lines().findFirst().orElse(""), e);
@@ -46,7 +46,7 @@ public final class SnapshotWindowsEdition {
 
     /** The text {@code snapshot --out} writes for an edition. */
     public static ObjectNode toJson(WindowsEdition edition) {
-        ObjectNode node = ProtocolJson.mapper().createObjectNode();
+        ObjectNode node = ProtocolJson.documents().createObjectNode();
         node.put(SUITE_MASK, edition.suiteMask());
         node.put(PRODUCT_TYPE, Integer.toUnsignedLong(edition.productType()));
         return node;
