@@ -24,7 +24,7 @@ final class CostScenario {
     }
 
     /** Requests answered and the CPU spent meanwhile. */
-    record Cost(Load.Result load, CpuMeter.Sample cpu) {
+    record Cost(Load.Result load, CpuMeter.Used cpu) {
         double millisPerRequest(long nanos) {
             return load.ok() == 0 ? Double.NaN : nanos / 1e6 / load.ok();
         }

@@ -5,6 +5,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Where the machine's CPU goes during a measurement (Linux /proc): the collector process, this bench process (the
@@ -14,14 +16,22 @@ import java.time.Duration;
  */
 final class CpuMeter {
 
-    /** CPU time used so far, in nanoseconds. */
-    record Sample(long collector, long client, long postgres, long machine) {
+    /** CPU time used so far, in nanoseconds (PostgreSQL: per process, since its backends come and go). */
+    record Sample(long collector, long client, Map<Long, Long> postgresByPid, long machine) {
 
         /** The CPU used from {@code before} to this sample. */
-        Sample minus(Sample before) {
-            return new Sample(collector - before.collector, client - before.client, postgres - before.postgres,
-                    machine - before.machine);
+        Used minus(Sample before) {
+            long postgres = 0;
+            for (Map.Entry<Long, Long> process : postgresByPid.entrySet()) {
+                // a process that ended meanwhile is missing here: its share is lost (and lands in "other")
+                postgres += process.getValue() - before.postgresByPid.getOrDefault(process.getKey(), 0L);
+            }
+            return new Used(collector - before.collector, client - before.client, postgres, machine - before.machine);
         }
+    }
+
+    /** CPU time used during a measurement, in nanoseconds. */
+    record Used(long collector, long client, long postgres, long machine) {
 
         long other() {
             return machine - collector - client - postgres;
@@ -44,9 +54,9 @@ final class CpuMeter {
                 .orElseThrow(() -> new IllegalStateException("this OS does not report process " + process.pid() + "'s CPU time"));
     }
 
-    /** utime + stime of every process named postgres (all clusters on the box; 0 without /proc). */
-    private static long postgresNanos() {
-        long ticks = 0;
+    /** utime + stime of every process named postgres (all clusters on the box; none without /proc), by pid. */
+    private static Map<Long, Long> postgresNanos() {
+        Map<Long, Long> byPid = new HashMap<>();
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path process : processes) {
                 String stat;
@@ -61,12 +71,13 @@ final class CpuMeter {
                 }
                 // after "pid (comm) ": state is field 3, utime field 14, stime field 15
                 String[] fields = stat.substring(nameEnd + 2).split(" ");
-                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                byPid.put(Long.parseLong(process.getFileName().toString()),
+                        (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK);
             }
         } catch (IOException noProc) {
-            return 0;
+            return Map.of();
         }
-        return ticks * NANOS_PER_TICK;
+        return byPid;
     }
 
     /** Busy time of all cores together: the first line of /proc/stat without idle and iowait. */

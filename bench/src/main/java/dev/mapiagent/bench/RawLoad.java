@@ -105,6 +105,7 @@ final class RawLoad {
             long now = System.nanoTime();
             while (now < end && !idle.isEmpty()) {
                 send(idle.remove(idle.size() - 1), now);
+                now = System.nanoTime();  // a send that failed at once gives its connection back
             }
             if ((now >= end && busy == 0) || now >= giveUp) {
                 break;
