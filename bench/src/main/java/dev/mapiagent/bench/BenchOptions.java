@@ -43,6 +43,9 @@ final class BenchOptions {
     @Option(names = "--in-flight", split = ",", description = "cost: requests in flight of each measurement, comma-separated (default: --concurrency).")
     List<Integer> inFlight;
 
+    @Option(names = "--client", defaultValue = "lean", description = "cost: the load client, lean (one selector thread, requests serialised beforehand) or jdk (java.net.http, as the other scenarios; to compare) (default ${DEFAULT-VALUE}).")
+    String client;
+
     @Option(names = "--rate", defaultValue = "500", description = "ingest: reports per second of the fixed-rate run (default ${DEFAULT-VALUE}).")
     int rate;
 

@@ -48,20 +48,17 @@ final class CostScenario {
                 Duration measured = Duration.ofSeconds(options.seconds);
                 Fleet fleet = Fleet.enroll(api, List.of(url), collectors.enrollSecret(),
                         "cost-" + Long.toString(System.nanoTime(), 36), options.devices);
-                byte[] healthz = RawLoad.healthz(url);
-                Supplier<byte[]> reports = new ReportRequests(url, fleet.agents());
+                Client client = options.client.equals("jdk") ? new JdkClient(api, url, fleet) : new LeanClient(url, fleet);
                 int warmInFlight = options.inFlight().get(0);
                 // both warm before either is measured: the JIT compiles the code they share (Jetty, Javalin) once
-                RawLoad.closedLoop("warm-up", url, warmInFlight, warmUp, () -> healthz, OK);
-                RawLoad.closedLoop("warm-up", url, warmInFlight, warmUp, reports, STORED);
+                client.healthz(warmInFlight, warmUp);
+                client.reports(warmInFlight, warmUp);
                 for (int inFlight : options.inFlight()) {
                     String loadBefore = loadAverage();
-                    Cost floor = measure(collector, () -> RawLoad.closedLoop("healthz", url, inFlight, measured,
-                            () -> healthz, OK));
+                    Cost floor = measure(collector, () -> client.healthz(inFlight, measured));
                     double batches = api.metric(url, "mapi_ingest_batch_reports_count");
                     double batched = api.metric(url, "mapi_ingest_batch_reports_sum");
-                    Cost stored = measure(collector, () -> RawLoad.closedLoop("reports", url, inFlight, measured,
-                            reports, STORED));
+                    Cost stored = measure(collector, () -> client.reports(inFlight, measured));
                     double meanBatch = (api.metric(url, "mapi_ingest_batch_reports_sum") - batched)
                             / Math.max(1, api.metric(url, "mapi_ingest_batch_reports_count") - batches);
                     double perHealthz = floor.millisPerRequest(floor.cpu().collector());
@@ -75,8 +72,7 @@ final class CostScenario {
                             errors(floor.load(), stored.load()), loadBefore + " → " + loadAverage());
                 }
                 String loadBefore = loadAverage();
-                Cost paced = measure(collector, () -> RawLoad.openLoop("fixed " + options.rate + "/s", url,
-                        options.concurrency, options.rate, measured, reports, STORED));
+                Cost paced = measure(collector, () -> client.fixedRate(options.concurrency, options.rate, measured));
                 Load.Result r = paced.load();
                 fixed.row(target.label(), r.label(), r.perSecond(), r.latencies().percentileMillis(50),
                         r.latencies().percentileMillis(99), r.latencies().percentileMillis(99.9),
@@ -85,14 +81,65 @@ final class CostScenario {
                         fixed(paced.millisPerRequest(paced.cpu().client()), 3), loadBefore + " → " + loadAverage());
             }
         }
-        return "### cost per report\n\n" + options.devices + " devices; lean client (one thread, keep-alive "
-                + "connections, requests serialised beforehand); " + options.seconds + " s per measurement after "
+        return "### cost per report\n\n" + options.devices + " devices; " + (options.client.equals("jdk")
+                ? "java.net.http client (asynchronous, 2 threads); " : "lean client (one thread, keep-alive "
+                + "connections, requests serialised beforehand); ") + options.seconds + " s per measurement after "
                 + options.warmupSeconds + " s warm-up of each; CPU from /proc over each measurement divided by the "
                 + "requests answered: collector = its process, client = the bench process, PostgreSQL = every "
                 + "postgres process on the machine, other = the machine's remaining busy time (other work on the "
                 + "box, the kernel); ratio = collector CPU per report / per healthz.\n\n" + rates
                 + "\nFixed rate (latency from each request's due time, " + options.concurrency
                 + " connections at most):\n\n" + fixed;
+    }
+
+    /** The load client of the run: the same requests, each with its own way of sending them. */
+    private interface Client {
+        Load.Result healthz(int inFlight, Duration duration);
+
+        Load.Result reports(int inFlight, Duration duration);
+
+        Load.Result fixedRate(int connections, double perSecond, Duration duration);
+    }
+
+    /** {@link RawLoad}: one selector thread, requests serialised beforehand. */
+    private record LeanClient(String url, byte[] healthzRequest, ReportRequests reportRequests) implements Client {
+        LeanClient(String url, Fleet fleet) {
+            this(url, RawLoad.healthz(url), new ReportRequests(url, fleet.agents()));
+        }
+
+        @Override
+        public Load.Result healthz(int inFlight, Duration duration) {
+            return RawLoad.closedLoop("healthz", url, inFlight, duration, () -> healthzRequest, OK);
+        }
+
+        @Override
+        public Load.Result reports(int inFlight, Duration duration) {
+            return RawLoad.closedLoop("reports", url, inFlight, duration, reportRequests, STORED);
+        }
+
+        @Override
+        public Load.Result fixedRate(int connections, double perSecond, Duration duration) {
+            return RawLoad.openLoop("fixed " + (int) perSecond + "/s", url, connections, perSecond, duration,
+                    reportRequests, STORED);
+        }
+    }
+
+    /** The java.net.http client of the other scenarios ({@link Api}, {@link Load}), to compare the clients' cost. */
+    private record JdkClient(Api api, String url, Fleet fleet) implements Client {
+        @Override
+        public Load.Result healthz(int inFlight, Duration duration) {
+            return Load.closedLoop("healthz", inFlight, duration, () -> api.healthz(url));
+        }
+
+        @Override
+        public Load.Result reports(int inFlight, Duration duration) {
+            return Load.closedLoop("reports", inFlight, duration, () -> fleet.postNextReport(api));
+        }
+
+        @Override
+        public Load.Result fixedRate(int connections, double perSecond, Duration duration) {
+            return Load.openLoop("fixed " + (int) perSecond + "/s", perSecond, duration, () -> fleet.postNextReport(api));
+        }
     }
 
     private static Cost measure(Collectors.Instance collector, Supplier<Load.Result> run) {
