@@ -41,6 +41,10 @@ public final class BenchMain implements Callable<Integer> {
             System.err.println("collector jar " + options.collectorJar + " not found: build it (mvn -B -pl collector -am package -DskipTests) or pass --url");
             return 2;
         }
+        if (!List.of("lean", "jdk").contains(options.client)) {
+            System.err.println("unknown --client " + options.client + ": use lean or jdk");
+            return 2;
+        }
         if (options.url != null && (options.enrollSecret == null || options.adminPassword == null)) {
             System.err.println("--url needs --enroll-secret and --admin-password");
             return 2;

@@ -1,6 +1,7 @@
 package dev.mapiagent.bench;
 
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Sizes and targets of a bench run; the defaults suit a 2-core machine and finish in minutes. */
@@ -39,6 +40,12 @@ final class BenchOptions {
     @Option(names = "--concurrency", defaultValue = "32", description = "Requests in flight for maximum-rate and cost runs and the storm (default ${DEFAULT-VALUE}).")
     int concurrency;
 
+    @Option(names = "--in-flight", split = ",", description = "cost: requests in flight of each measurement, comma-separated (default: --concurrency).")
+    List<Integer> inFlight;
+
+    @Option(names = "--client", defaultValue = "lean", description = "cost: the load client, lean (one selector thread, requests serialised beforehand) or jdk (java.net.http, as the other scenarios; to compare) (default ${DEFAULT-VALUE}).")
+    String client;
+
     @Option(names = "--rate", defaultValue = "500", description = "ingest: reports per second of the fixed-rate run (default ${DEFAULT-VALUE}).")
     int rate;
 
@@ -65,4 +72,9 @@ final class BenchOptions {
 
     @Option(names = "--fleet-requests", defaultValue = "200", description = "fleetview: timed requests per query, one at a time (default ${DEFAULT-VALUE}).")
     int fleetRequests;
+
+    /** The in-flight counts of the cost runs: --in-flight, or --concurrency alone. */
+    List<Integer> inFlight() {
+        return inFlight == null || inFlight.isEmpty() ? List.of(concurrency) : inFlight;
+    }
 }

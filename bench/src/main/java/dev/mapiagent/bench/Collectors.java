@@ -82,11 +82,34 @@ final class Collectors implements AutoCloseable {
         return adminPassword;
     }
 
-    /** The running collector (--url), or a new one on the database URL (null: embedded H2 in a temp directory). */
+    /**
+     * The running collector (--url), or a new one on the database URL (null: embedded H2 in a temp directory). The
+     * free port is only free when looked up: on a machine other benches share, another process may take it before
+     * the collector binds it, so a start that fails for that alone is tried again on another port.
+     */
     Instance start(String dbUrl) {
         if (options.url != null) {
             return new Instance(options.url.replaceAll("/+$", ""), null);
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOnFreePort(dbUrl);
+            } catch (PortTaken e) {
+                if (attempt == 3) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            }
+        }
+    }
+
+    /** The collector exited because another process took its port first. */
+    private static final class PortTaken extends RuntimeException {
+        PortTaken(String message) {
+            super(message);
+        }
+    }
+
+    private Instance startOnFreePort(String dbUrl) {
         try {
             Path work = Files.createTempDirectory("mapi-bench");
             workDirs.add(work);
@@ -118,7 +141,11 @@ final class Collectors implements AutoCloseable {
             if (!instance.process().isAlive() || System.nanoTime() > deadline) {
                 List<String> lines = Files.readAllLines(log);
                 String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
-                throw new IllegalStateException("collector at " + instance.baseUrl() + " did not start:\n" + tail);
+                String message = "collector at " + instance.baseUrl() + " did not start:\n" + tail;
+                if (!instance.process().isAlive() && tail.contains("Port already in use")) {
+                    throw new PortTaken(message);
+                }
+                throw new IllegalStateException(message);
             }
             sleep(200);
         }

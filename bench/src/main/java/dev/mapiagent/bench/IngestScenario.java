@@ -17,12 +17,14 @@ final class IngestScenario {
                 Collectors.Instance collector = collectors.start(Targets.dbUrl(schema));
                 Fleet fleet = Fleet.enroll(api, List.of(collector.baseUrl()), collectors.enrollSecret(),
                         "ingest-" + Long.toString(System.nanoTime(), 36), options.devices);
-                Load.closedLoop("warm-up", options.concurrency, Duration.ofSeconds(options.warmupSeconds),
-                        () -> fleet.postNextReport(api));
-                Load.Result max = Load.closedLoop("maximum rate, " + options.concurrency + " in flight",
-                        options.concurrency, Duration.ofSeconds(options.seconds), () -> fleet.postNextReport(api));
-                Load.Result fixed = Load.openLoop("fixed " + options.rate + "/s", options.rate,
-                        Duration.ofSeconds(options.seconds), () -> fleet.postNextReport(api));
+                String url = collector.baseUrl();
+                ReportRequests reports = new ReportRequests(url, fleet.agents());
+                RawLoad.closedLoop("warm-up", url, options.concurrency, Duration.ofSeconds(options.warmupSeconds),
+                        reports, 201);
+                Load.Result max = RawLoad.closedLoop("maximum rate, " + options.concurrency + " in flight", url,
+                        options.concurrency, Duration.ofSeconds(options.seconds), reports, 201);
+                Load.Result fixed = RawLoad.openLoop("fixed " + options.rate + "/s", url, options.concurrency,
+                        options.rate, Duration.ofSeconds(options.seconds), reports, 201);
                 for (Load.Result r : List.of(max, fixed)) {
                     table.row(target.label(), r.label(), r.perSecond(), r.latencies().percentileMillis(50),
                             r.latencies().percentileMillis(99), r.latencies().percentileMillis(99.9),
@@ -31,7 +33,9 @@ final class IngestScenario {
             }
         }
         return "### ingest\n\n" + options.devices + " devices, " + options.seconds + " s per run after "
-                + options.warmupSeconds + " s warm-up; latency = POST /api/v1/reports until the 201.\n\n" + table;
+                + options.warmupSeconds + " s warm-up; lean client (one thread, " + options.concurrency
+                + " keep-alive connections, requests serialised beforehand); latency = POST /api/v1/reports until "
+                + "the 201, at the fixed rate from when the request was due.\n\n" + table;
     }
 
     static String errors(Load.Result r) {

@@ -260,7 +260,8 @@ final class RawPollers implements AutoCloseable {
         }
     }
 
-    private static int indexOf(byte[] bytes, int length, byte[] needle, int from) {
+    /** Where the needle starts in bytes[from, length), or -1. */
+    static int indexOf(byte[] bytes, int length, byte[] needle, int from) {
         outer:
         for (int i = Math.max(0, from); i <= length - needle.length; i++) {
             for (int j = 0; j < needle.length; j++) {

@@ -23,7 +23,8 @@ import java.util.UUID;
  */
 final class SampleReports {
 
-    private static final String ID_PLACEHOLDER = "00000000-0000-0000-0000-000000000000";
+    /** Where the reportId goes in {@link #template()}. */
+    static final String ID_PLACEHOLDER = "00000000-0000-0000-0000-000000000000";
 
     private final String template;
 
@@ -31,6 +32,11 @@ final class SampleReports {
     SampleReports(String deviceId, int number) {
         this.template = json(report(deviceId, "PC-" + number, number % 10 == 0 ? Verdict.FAILING
                 : number % 10 == 1 ? Verdict.DEGRADED : Verdict.HEALTHY));
+    }
+
+    /** The device's report JSON with {@link #ID_PLACEHOLDER} in place of the reportId. */
+    String template() {
+        return template;
     }
 
     /** A new report of the device: its JSON and its reportId. */

@@ -1,0 +1,98 @@
+package dev.mapiagent.bench;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Where the machine's CPU goes during a measurement (Linux /proc): the collector process, this bench process (the
+ * client), every PostgreSQL process, and the whole machine (busy time of all cores), so a figure per request can be
+ * split into the collector's share, the client's, the database's and everything else (other work on the box, the
+ * kernel outside these processes).
+ */
+final class CpuMeter {
+
+    /** CPU time used so far, in nanoseconds (PostgreSQL: per process, since its backends come and go). */
+    record Sample(long collector, long client, Map<Long, Long> postgresByPid, long machine) {
+
+        /** The CPU used from {@code before} to this sample. */
+        Used minus(Sample before) {
+            long postgres = 0;
+            for (Map.Entry<Long, Long> process : postgresByPid.entrySet()) {
+                // a process that ended meanwhile is missing here: its share is lost (and lands in "other")
+                postgres += process.getValue() - before.postgresByPid.getOrDefault(process.getKey(), 0L);
+            }
+            return new Used(collector - before.collector, client - before.client, postgres, machine - before.machine);
+        }
+    }
+
+    /** CPU time used during a measurement, in nanoseconds. */
+    record Used(long collector, long client, long postgres, long machine) {
+
+        long other() {
+            return machine - collector - client - postgres;
+        }
+    }
+
+    private static final long NANOS_PER_TICK = 1_000_000_000L / 100;  // USER_HZ is 100 on Linux
+
+    private CpuMeter() {
+    }
+
+    static Sample sample(Process collector) {
+        return new Sample(cpuNanos(collector.toHandle()), cpuNanos(ProcessHandle.current()), postgresNanos(),
+                machineBusyNanos());
+    }
+
+    /** The process's CPU time (user + system), as the JDK reads it from /proc on Linux. */
+    private static long cpuNanos(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(Duration::toNanos)
+                .orElseThrow(() -> new IllegalStateException("this OS does not report process " + process.pid() + "'s CPU time"));
+    }
+
+    /** utime + stime of every process named postgres (all clusters on the box; none without /proc), by pid. */
+    private static Map<Long, Long> postgresNanos() {
+        Map<Long, Long> byPid = new HashMap<>();
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path process : processes) {
+                String stat;
+                try {
+                    stat = Files.readString(process.resolve("stat"));
+                } catch (IOException gone) {
+                    continue;
+                }
+                int nameEnd = stat.lastIndexOf(')');
+                if (nameEnd < 0 || !stat.substring(stat.indexOf('(') + 1, nameEnd).equals("postgres")) {
+                    continue;
+                }
+                // after "pid (comm) ": state is field 3, utime field 14, stime field 15
+                String[] fields = stat.substring(nameEnd + 2).split(" ");
+                byPid.put(Long.parseLong(process.getFileName().toString()),
+                        (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK);
+            }
+        } catch (IOException noProc) {
+            return Map.of();
+        }
+        return byPid;
+    }
+
+    /** Busy time of all cores together: the first line of /proc/stat without idle and iowait. */
+    private static long machineBusyNanos() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < Math.min(cpu.length, 9); i++) {  // user nice system idle iowait irq softirq steal
+                if (i != 4 && i != 5) {
+                    busy += Long.parseLong(cpu[i]);
+                }
+            }
+            return busy * NANOS_PER_TICK;
+        } catch (IOException noProc) {
+            return 0;
+        }
+    }
+}
