@@ -134,6 +134,16 @@ abstract class FleetContractTest {
     }
 
     @Test
+    void theSearchNeverMatchesAcrossTheDeviceIdHostNameAndUser() {
+        sixDevices();
+        assertEquals(List.of(), ids(http.get("/api/v1/devices?q=3pc", admin)), "end of the id, start of the host name");
+        assertEquals(List.of(), ids(http.get("/api/v1/devices?q=03ann", admin)), "end of the host name, start of the user");
+        assertEquals(List.of(), ids(http.get("/api/v1/devices?q=%25", admin)), "a percent sign is taken literally");
+        assertEquals(List.of(), ids(http.get("/api/v1/devices?q=!", admin)), "the pattern's escape character too");
+        assertError(http.get("/api/v1/devices?q=03%00ann", admin), 400, "NUL character in text");
+    }
+
+    @Test
     void theTotalIsTheSameWhetherThePageIsFullShortOrPastTheEnd() {
         sixDevices();
         for (String page : List.of("limit=4", "limit=50", "limit=4&offset=4", "limit=6", "limit=4&offset=10")) {
