@@ -223,6 +223,23 @@ abstract class FleetContractTest {
     }
 
     @Test
+    void anIncidentFollowsItsDeviceToAnotherEndpointAndNotBackForAnOlderReport() {
+        report(Reports.degraded("dev-1", "PC-01", T0, "mail.contoso.com"));
+        report(Reports.degraded("dev-1", "PC-01", T0.plusSeconds(60), "mail.fabrikam.com"));
+        report(Reports.degraded("dev-1", "PC-01", T0.minusSeconds(60), "mail.contoso.com"));
+
+        JsonNode incidents = http.get("/api/v1/fleet/summary", admin).json().path("incidents");
+        assertEquals(1, incidents.size(), incidents.toString());
+        assertEquals("mail.fabrikam.com", incidents.path(0).path("endpoint").asText());
+        assertEquals(1, incidents.path(0).path("deviceCount").asInt());
+        assertEquals(T0.toString(), incidents.path(0).path("firstSince").asText(), "the same finding, seen since T0");
+        assertTrue(incidents.path(0).path("reason").asText().contains("PC-01 (dev-1)"), incidents.toString());
+        JsonNode listed = http.get("/api/v1/fleet/incidents", admin).json().path("incidents");
+        assertEquals("mail.fabrikam.com", listed.path(0).path("endpoint").asText());
+        assertEquals("dev-1", listed.path(0).path("devices").path(0).path("deviceId").asText(), listed.toString());
+    }
+
+    @Test
     void theSummaryCountsEachIncidentAsTheIncidentListDoes() {
         sixDevices();
         report(Reports.degraded("dev-7", "PC-07", T0.plusSeconds(90), "mail.contoso.com"));

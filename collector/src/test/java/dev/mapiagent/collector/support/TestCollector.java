@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mapiagent.collector.CollectorApp;
-import dev.mapiagent.collector.service.BulkHealService;
 import dev.mapiagent.collector.config.CollectorConfig;
 import dev.mapiagent.collector.config.DirectoryConfig;
 import dev.mapiagent.collector.config.IdentityConfig;
 import dev.mapiagent.collector.db.Database;
+import dev.mapiagent.collector.service.BulkHealService;
 import dev.mapiagent.collector.service.UserService;
 import io.javalin.Javalin;
 import java.time.Clock;
