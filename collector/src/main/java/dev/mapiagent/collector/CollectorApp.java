@@ -123,6 +123,17 @@ public final class CollectorApp {
     }
 
     public static Javalin create(CollectorConfig config, DirectoryConfig directory, Jdbi jdbi, Clock clock) {
+        return build(config, directory, jdbi, clock).app();
+    }
+
+    /**
+     * The web application and its bulk heal service: the one whose routes create bulk heals and whose ticks (run by
+     * {@code serve} on a schedule) wake the started devices' parked long-polls at once, on either database.
+     */
+    public record Built(Javalin app, BulkHealService bulkHeals) {
+    }
+
+    public static Built build(CollectorConfig config, DirectoryConfig directory, Jdbi jdbi, Clock clock) {
         CollectorMetrics metrics = new CollectorMetrics();
         IngestService ingest = new IngestService(jdbi, clock, metrics);
         EnrollmentService enrollment = new EnrollmentService(jdbi, clock, config.enrollSecret(), config.identity());
@@ -142,13 +153,14 @@ public final class CollectorApp {
         metrics.fleet(new FleetFiguresService(jdbi, clock, fleet)::current);
         ApiTokenService apiTokens = new ApiTokenService(jdbi, clock);
         BulkHealService bulkHeals = new BulkHealService(jdbi, clock, config.commandTtl(), config.bulkHeals());
+        bulkHeals.onQueued(waiters::wake);
         metrics.countBulkHealPending(bulkHeals::pendingDevices);
         DirectoryLoginService directoryLogins = new DirectoryLoginService(jdbi, clock, sessions,
                 directory.ldap() == null ? null : new LdapDirectory(directory.ldap()),
                 directory.oidc() == null ? null : new OidcProvider(directory.oidc()));
         AccessManager access = new AccessManager(new Authenticator(enrollment, users, sessions, apiTokens));
 
-        return Javalin.create(javalin -> {
+        Javalin app = Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.startup.showOldJavalinVersionWarning = false;
             javalin.jsonMapper(new JavalinJackson(ProtocolJson.mapper(), false));
@@ -212,5 +224,6 @@ public final class CollectorApp {
             new BulkHealRoutes(bulkHeals).register(javalin.routes);
             new OpenApiRoutes().register(javalin.routes);
         });
+        return new Built(app, bulkHeals);
     }
 }

@@ -142,7 +142,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         if (config.adminPassword() != null && new UserService(database.jdbi(), Clock.systemUTC()).ensureAdmin(config.adminPassword().reveal())) {
             LOG.info("created the admin account");
         }
-        Javalin app = CollectorApp.create(config, directory, database.jdbi(), Clock.systemUTC());
+        CollectorApp.Built built = CollectorApp.build(config, directory, database.jdbi(), Clock.systemUTC());
+        Javalin app = built.app();
         ScheduledExecutorService housekeeping = daemonScheduler("mapi-housekeeping");
         RetentionService retention = new RetentionService(database.jdbi(), Clock.systemUTC(),
                 RetentionService.Policy.of(config.retention(), Duration.ofDays(auditRetentionDays)));
@@ -151,9 +152,7 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         housekeeping.scheduleWithFixedDelay(() -> recordHistory(history), 0, HISTORY_EVERY_MINUTES, TimeUnit.MINUTES);
         // its own thread: a long first retention purge must not hold bulk heals up
         ScheduledExecutorService bulkScheduler = daemonScheduler("mapi-bulk-heals");
-        BulkHealService bulkHeals = new BulkHealService(database.jdbi(), Clock.systemUTC(), config.commandTtl(),
-                config.bulkHeals());
-        bulkScheduler.scheduleWithFixedDelay(() -> startBulkHeals(bulkHeals), BULK_HEAL_EVERY_SECONDS,
+        bulkScheduler.scheduleWithFixedDelay(() -> startBulkHeals(built.bulkHeals()), BULK_HEAL_EVERY_SECONDS,
                 BULK_HEAL_EVERY_SECONDS, TimeUnit.SECONDS);
 
         CountDownLatch stopped = new CountDownLatch(1);
@@ -221,7 +220,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
                 return;
             }
             LOG.atInfo().setMessage("retention purge").addKeyValue("reports", purged.reports())
-                    .addKeyValue("auditEntries", purged.auditEntries()).addKeyValue("sessions", purged.sessions())
+                    .addKeyValue("auditEntries", purged.auditEntries()).addKeyValue("bulkHealRows", purged.bulkHealRows())
+                    .addKeyValue("sessions", purged.sessions())
                     .addKeyValue("batches", purged.batches()).log();
         } catch (RuntimeException e) {
             LOG.warn("retention purge failed: {}", e.getMessage());

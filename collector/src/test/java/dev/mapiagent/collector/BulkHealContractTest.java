@@ -23,6 +23,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,6 +133,24 @@ abstract class BulkHealContractTest {
     List<JsonNode> audit(String action) {
         JsonNode entries = http.get("/api/v1/audit?limit=1000", admin).json().path("entries");
         return StreamSupport.stream(entries.spliterator(), false).filter(e -> action.equals(e.path("action").asText())).toList();
+    }
+
+    @Test
+    void aParkedLongPollGetsABulkStartedHealAtOnceNotAtTheNextRecheck() throws Exception {
+        collector.close();
+        collector = new TestCollector(TestCollector.config(dbUrl).withWakeRecheck(Duration.ofMinutes(10)), clock);
+        http = collector.http();
+        fleet(1);
+        CompletableFuture<Response> poll = collector.longPoll(agents.get("dev-1"), 60);
+        collector.awaitParked(1);
+        assertEquals(201, http.postJson("/api/v1/bulk-heals", admin,
+                body(FALLBACK_ON_ENDPOINT, List.of("enable-mapihttp"), null)).status());
+
+        assertEquals(1, collector.bulkHeals().tick().started());
+
+        Response answer = poll.get(5, TimeUnit.SECONDS);
+        assertEquals(200, answer.status(), answer.body());
+        assertEquals(1, answer.json().path("commands").size(), "woken by the start, not held for the 60 s wait");
     }
 
     @Test

@@ -134,6 +134,16 @@ abstract class FleetContractTest {
     }
 
     @Test
+    void theSearchNeverMatchesAcrossTheDeviceIdHostNameAndUser() {
+        sixDevices();
+        assertEquals(List.of(), ids(http.get("/api/v1/devices?q=3pc", admin)), "end of the id, start of the host name");
+        assertEquals(List.of(), ids(http.get("/api/v1/devices?q=03ann", admin)), "end of the host name, start of the user");
+        assertEquals(List.of(), ids(http.get("/api/v1/devices?q=%25", admin)), "a percent sign is taken literally");
+        assertEquals(List.of(), ids(http.get("/api/v1/devices?q=!", admin)), "the pattern's escape character too");
+        assertError(http.get("/api/v1/devices?q=03%00ann", admin), 400, "NUL character in text");
+    }
+
+    @Test
     void theTotalIsTheSameWhetherThePageIsFullShortOrPastTheEnd() {
         sixDevices();
         for (String page : List.of("limit=4", "limit=50", "limit=4&offset=4", "limit=6", "limit=4&offset=10")) {
@@ -210,6 +220,23 @@ abstract class FleetContractTest {
         assertTrue(server.path("cause").path("confirm").asText().contains("Get-WebAppPoolState -Name \"MSExchangeMapiMailboxAppPool\""));
         assertEquals("client", incidents.path(1).path("side").asText());
         assertTrue(incidents.path(1).path("cause").isNull(), "a one-PC problem points to no server cause");
+    }
+
+    @Test
+    void anIncidentFollowsItsDeviceToAnotherEndpointAndNotBackForAnOlderReport() {
+        report(Reports.degraded("dev-1", "PC-01", T0, "mail.contoso.com"));
+        report(Reports.degraded("dev-1", "PC-01", T0.plusSeconds(60), "mail.fabrikam.com"));
+        report(Reports.degraded("dev-1", "PC-01", T0.minusSeconds(60), "mail.contoso.com"));
+
+        JsonNode incidents = http.get("/api/v1/fleet/summary", admin).json().path("incidents");
+        assertEquals(1, incidents.size(), incidents.toString());
+        assertEquals("mail.fabrikam.com", incidents.path(0).path("endpoint").asText());
+        assertEquals(1, incidents.path(0).path("deviceCount").asInt());
+        assertEquals(T0.toString(), incidents.path(0).path("firstSince").asText(), "the same finding, seen since T0");
+        assertTrue(incidents.path(0).path("reason").asText().contains("PC-01 (dev-1)"), incidents.toString());
+        JsonNode listed = http.get("/api/v1/fleet/incidents", admin).json().path("incidents");
+        assertEquals("mail.fabrikam.com", listed.path(0).path("endpoint").asText());
+        assertEquals("dev-1", listed.path(0).path("devices").path(0).path("deviceId").asText(), listed.toString());
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mapiagent.collector.db.BulkHealDao;
+import dev.mapiagent.collector.db.DeviceFilter;
 import dev.mapiagent.collector.db.LeaseDao;
 import dev.mapiagent.collector.db.ReportDao;
 import dev.mapiagent.collector.service.RetentionService;
@@ -132,6 +134,59 @@ abstract class RetentionContractTest {
         assertEquals(1, auditEntriesAt(T0.plus(Duration.ofDays(300))), "the younger entry stays");
     }
 
+    private void bulkHeal(String bulkId, Instant createdAt, Instant endedAt) {
+        jdbi.useTransaction(h -> {
+            BulkHealDao dao = new BulkHealDao(h);
+            dao.insert(bulkId, "admin", createdAt, "{}", "enable-mapihttp", 100);
+            dao.addDevices(bulkId, new DeviceFilter(null, null, null, null, null, null, null, null, null));
+            if (endedAt != null) {
+                dao.end(bulkId, "finished", null, endedAt);
+            }
+        });
+    }
+
+    private List<String> bulkHealRows(String table) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT bulk_id FROM " + table + " ORDER BY bulk_id")
+                .mapTo(String.class).list());
+    }
+
+    @Test
+    void bulkHealsThatEndedBeforeTheAuditRetentionAreDeletedWithTheirDevicesRunningOnesNever() {
+        for (int i = 0; i < 3; i++) {
+            collector.enroll("dev-" + i, "PC-000" + i);
+        }
+        bulkHeal("bulk-old", T0, T0.plus(Duration.ofDays(1)));
+        bulkHeal("bulk-running", T0, null);
+        bulkHeal("bulk-recent", T0.plus(Duration.ofDays(300)), T0.plus(Duration.ofDays(300)));
+
+        clock.set(T0.plus(Duration.ofDays(120)));
+        assertEquals(0, retention().purge().bulkHealRows(), "older than the report retention, younger than 400 days");
+
+        clock.set(T0.plus(Duration.ofDays(402)));
+        assertEquals(3 + 1, retention().purge().bulkHealRows(), "its three devices, then the bulk heal");
+        assertEquals(List.of("bulk-recent", "bulk-running"), bulkHealRows("bulk_heals"));
+        assertEquals(List.of("bulk-recent", "bulk-recent", "bulk-recent", "bulk-running", "bulk-running", "bulk-running"),
+                bulkHealRows("bulk_heal_items"));
+    }
+
+    @Test
+    void bulkHealRowsGoInBatchesAcrossSeveralBulkHeals() {
+        for (int i = 0; i < 3; i++) {
+            collector.enroll("dev-" + i, "PC-000" + i);
+        }
+        bulkHeal("bulk-a", T0, T0);
+        bulkHeal("bulk-b", T0, T0.plusSeconds(60));
+        clock.set(T0.plus(Duration.ofDays(402)));
+        RetentionService small = new RetentionService(jdbi, clock,
+                new RetentionService.Policy(Duration.ofDays(90), Duration.ofDays(400), 2, Duration.ZERO));
+
+        RetentionService.Purged purged = small.purge();
+
+        assertEquals(3 + 3 + 2, purged.bulkHealRows());
+        assertEquals(List.of(), bulkHealRows("bulk_heals"));
+        assertEquals(List.of(), bulkHealRows("bulk_heal_items"));
+    }
+
     @Test
     void aBacklogLargerThanOneBatchIsDeletedInSeveralBatches() {
         String agent = collector.enroll("dev-1", "PC-0001");
@@ -149,7 +204,8 @@ abstract class RetentionContractTest {
         RetentionService.Purged purged = retention().purge();
 
         assertEquals(2500, purged.reports());
-        assertEquals(4, purged.batches(), "1000 + 1000 + 500 reports, then one audit batch that found nothing");
+        assertEquals(5, purged.batches(),
+                "1000 + 1000 + 500 reports, then one audit batch and one bulk-heal batch that found nothing");
         assertEquals(List.of(latest.reportId()), reportIds("dev-1"));
     }
 

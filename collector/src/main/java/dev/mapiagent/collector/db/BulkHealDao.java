@@ -59,7 +59,7 @@ public final class BulkHealDao {
 
     /** Adds every device the filter matches now, not started yet; returns how many. */
     public int addDevices(String bulkId, DeviceFilter filter) {
-        DeviceDao.Where where = DeviceDao.where(filter);
+        DeviceDao.Where where = DeviceDao.where(filter, Sql.isPostgres(handle));
         Update insert = handle.createUpdate("INSERT INTO bulk_heal_items (bulk_id, device_id, state) "
                 + "SELECT :bulkId, device_id, 'pending' FROM devices" + where.sql());
         where.bindings().forEach(insert::bind);
@@ -124,6 +124,36 @@ public final class BulkHealDao {
                 UPDATE bulk_heals SET state = :state, finished_at = :now, cancelled_by = :by
                 WHERE bulk_id = :id AND state = 'running'""")
                 .bind("state", state).bind("now", now).bind("by", cancelledBy).bind("id", bulkId).execute() == 1;
+    }
+
+    /**
+     * Deletes up to {@code limit} rows of bulk heals that ended (finished or cancelled) before the cutoff: first the
+     * per-device rows of the oldest such bulk heal, and once a bulk heal has none left, the bulk heal itself. A
+     * running bulk heal is never touched, however old. Returns how many rows went (devices and bulk heals);
+     * idempotent like the other purges, so a batch run twice or on two collectors deletes only what is still there.
+     */
+    public int purgeBatch(Instant cutoff, int limit) {
+        int deleted = 0;
+        while (deleted < limit) {
+            Optional<String> oldest = handle.createQuery("""
+                    SELECT b.bulk_id FROM bulk_heals b WHERE b.state <> 'running' AND b.finished_at < :cutoff
+                    AND EXISTS (SELECT 1 FROM bulk_heal_items i WHERE i.bulk_id = b.bulk_id)
+                    ORDER BY b.finished_at, b.bulk_id LIMIT 1""")
+                    .bind("cutoff", cutoff).mapTo(String.class).findOne();
+            if (oldest.isEmpty()) {
+                return deleted + handle.createUpdate("""
+                        DELETE FROM bulk_heals WHERE bulk_id IN (
+                          SELECT b.bulk_id FROM bulk_heals b WHERE b.state <> 'running' AND b.finished_at < :cutoff
+                          AND NOT EXISTS (SELECT 1 FROM bulk_heal_items i WHERE i.bulk_id = b.bulk_id)
+                          ORDER BY b.finished_at, b.bulk_id LIMIT :limit)""")
+                        .bind("cutoff", cutoff).bind("limit", limit - deleted).execute();
+            }
+            deleted += handle.createUpdate("""
+                    DELETE FROM bulk_heal_items WHERE bulk_id = :id AND device_id IN (
+                      SELECT device_id FROM bulk_heal_items WHERE bulk_id = :id ORDER BY device_id LIMIT :limit)""")
+                    .bind("id", oldest.get()).bind("limit", limit - deleted).execute();
+        }
+        return deleted;
     }
 
     /** Cancels the bulk's devices not started yet; returns how many. */

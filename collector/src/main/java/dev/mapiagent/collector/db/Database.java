@@ -73,12 +73,13 @@ public final class Database implements AutoCloseable {
 
     /**
      * Applies the migrations both databases share ({@code db/migration}) and those of this database only
-     * ({@code db/postgresql}: what H2 has no equivalent of, such as trigram indexes), in one order of versions.
+     * ({@code db/postgresql}: what H2 has no equivalent of, such as trigram indexes; {@code db/h2}: H2's own way to
+     * the same end, such as a search column), in one order of versions.
      */
     private static void migrate(DataSource dataSource, boolean embedded) {
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations(embedded ? new String[] {"classpath:db/migration"}
+                .locations(embedded ? new String[] {"classpath:db/migration", "classpath:db/h2"}
                         : new String[] {"classpath:db/migration", "classpath:db/postgresql"})
                 .load()
                 .migrate();

@@ -28,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
@@ -67,6 +69,7 @@ public final class BulkHealService {
     private final Duration commandTtl;
     private final BulkHealLimits limits;
     private final String holder = "collector-" + UUID.randomUUID();
+    private final List<Consumer<String>> queuedListeners = new CopyOnWriteArrayList<>();
 
     /** @param commandTtl how long each device's heal command stays valid once queued */
     public BulkHealService(Jdbi jdbi, Clock clock, Duration commandTtl, BulkHealLimits limits) {
@@ -204,6 +207,14 @@ public final class BulkHealService {
      * Starts the devices each running bulk heal may start now (its rate less those started within the last minute),
      * and ends those with none left. Only the holder of the lease does; the others return {@code ran = false}.
      */
+    /**
+     * Tells the listener the device id of every heal this service queues, after it is committed (as
+     * {@link CommandService#onQueued}: the collector wakes the device's parked long-poll at once).
+     */
+    public void onQueued(Consumer<String> listener) {
+        queuedListeners.add(listener);
+    }
+
     public Tick tick() {
         Instant now = clock.instant();
         if (!jdbi.withHandle(h -> new LeaseDao(h).acquire(JOB, holder, now, now.plus(LEASE)))) {
@@ -222,7 +233,10 @@ public final class BulkHealService {
                 List<HealAction> actions = actions(bulk);
                 for (String deviceId : devices) {
                     switch (start(bulk, actions, deviceId, now)) {
-                        case STARTED -> started++;
+                        case STARTED -> {
+                            started++;
+                            queuedListeners.forEach(listener -> listener.accept(deviceId));
+                        }
                         case SKIPPED -> skipped++;
                         case NONE -> {
                         }

@@ -118,7 +118,8 @@ public final class ReportStore {
     }
 
     private static FindingDao.FindingsUpdate findingsUpdate(Report report, Instant now) {
-        return new FindingDao.FindingsUpdate(report.deviceId(), problemSeverities(findings(report)), orderedAt(report, now));
+        return new FindingDao.FindingsUpdate(report.deviceId(), EndpointHost.of(report).orElse(null),
+                problemSeverities(findings(report)), orderedAt(report, now));
     }
 
     /** Inserts the first report of each reportId, in reportId order; true for those inserted now. */

@@ -1,6 +1,7 @@
 package dev.mapiagent.collector.service;
 
 import dev.mapiagent.collector.db.AuditDao;
+import dev.mapiagent.collector.db.BulkHealDao;
 import dev.mapiagent.collector.db.DirectorySessionDao;
 import dev.mapiagent.collector.db.LeaseDao;
 import dev.mapiagent.collector.db.LoginThrottleDao;
@@ -17,7 +18,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Keeps the database from growing without bound: deletes report history older than the report retention (never a
  * device's latest report, nor the before/after reports of a command still within that retention), audit entries
- * older than the audit retention, expired sessions and login counters that no longer count.
+ * and bulk heals (an audited operation with its per-device outcomes) that ended before the audit retention, expired
+ * sessions and login counters that no longer count.
  *
  * <p>Deletes go in batches of {@link Policy#batchSize()} rows, one short transaction each with a pause between, so a
  * first purge of a large backlog never holds locks long or writes one huge transaction. Of several collectors on one
@@ -64,13 +66,13 @@ public final class RetentionService {
      *
      * @param ran false when another collector held the lease, so this one deleted nothing
      */
-    public record Purged(boolean ran, int reports, int auditEntries, int sessions, int batches) {
+    public record Purged(boolean ran, int reports, int auditEntries, int bulkHealRows, int sessions, int batches) {
     }
 
     public Purged purge() {
         Instant now = clock.instant();
         if (!extendLease()) {
-            return new Purged(false, 0, 0, 0, 0);
+            return new Purged(false, 0, 0, 0, 0, 0);
         }
         try {
             Instant reportCutoff = now.minus(policy.reports());
@@ -79,9 +81,13 @@ public final class RetentionService {
             Batches audit = reports.finished()
                     ? inBatches(h -> new AuditDao(h).purgeBatch(auditCutoff, policy.batchSize()))
                     : new Batches(0, 0, false);
+            Batches bulkHeals = audit.finished()
+                    ? inBatches(h -> new BulkHealDao(h).purgeBatch(auditCutoff, policy.batchSize()))
+                    : new Batches(0, 0, false);
             jdbi.useHandle(h -> new LoginThrottleDao(h).purgeUnchangedSince(now.minus(LoginThrottle.FORGET_AFTER)));
             int sessions = jdbi.withHandle(h -> new SessionDao(h).purgeExpired(now) + new DirectorySessionDao(h).purgeExpired(now));
-            return new Purged(true, reports.rows(), audit.rows(), sessions, reports.count() + audit.count());
+            return new Purged(true, reports.rows(), audit.rows(), bulkHeals.rows(), sessions,
+                    reports.count() + audit.count() + bulkHeals.count());
         } finally {
             jdbi.useHandle(h -> new LeaseDao(h).release(JOB, holder, clock.instant()));
         }

@@ -8,6 +8,7 @@ import dev.mapiagent.collector.config.CollectorConfig;
 import dev.mapiagent.collector.config.DirectoryConfig;
 import dev.mapiagent.collector.config.IdentityConfig;
 import dev.mapiagent.collector.db.Database;
+import dev.mapiagent.collector.service.BulkHealService;
 import dev.mapiagent.collector.service.UserService;
 import io.javalin.Javalin;
 import java.time.Clock;
@@ -37,6 +38,7 @@ public final class TestCollector implements AutoCloseable {
 
     private final Database database;
     private final Javalin app;
+    private final BulkHealService bulkHeals;
     private final Http http;
     private final CollectorConfig config;
 
@@ -62,7 +64,9 @@ public final class TestCollector implements AutoCloseable {
         if (config.adminPassword() != null) {
             new UserService(database.jdbi(), clock).ensureAdmin(config.adminPassword().reveal());
         }
-        this.app = CollectorApp.create(config, directory, database.jdbi(), clock).start("127.0.0.1", port);
+        CollectorApp.Built built = CollectorApp.build(config, directory, database.jdbi(), clock);
+        this.app = built.app().start("127.0.0.1", port);
+        this.bulkHeals = built.bulkHeals();
         this.http = new Http(baseUrl());
     }
 
@@ -76,6 +80,11 @@ public final class TestCollector implements AutoCloseable {
 
     public Javalin app() {
         return app;
+    }
+
+    /** The app's own bulk heal service (the one wired to its parked long-polls); tests run its tick by hand. */
+    public BulkHealService bulkHeals() {
+        return bulkHeals;
     }
 
     public Database database() {
