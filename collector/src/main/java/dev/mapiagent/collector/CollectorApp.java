@@ -68,6 +68,14 @@ public final class CollectorApp {
     /** Connections may sit silent for the longest long-poll and then some (Jetty's default is 30 s). */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(AgentRoutes.MAX_WAIT_SECONDS + 30);
 
+    /**
+     * Entries of Jetty's per-connection cache of request header fields: none. Jetty's default (1024) gives every
+     * keep-alive connection, from its second request on, a trie of 1024 × 48 chars (96 KiB) plus a 4 KiB node array;
+     * with tens of thousands of agents each holding a long-poll that cache was nearly all of the collector's heap
+     * (see "parked" in docs/benchmarks.md), while it only saves parsing a few repeated header values per request.
+     */
+    static final int HEADER_CACHE_SIZE = 0;
+
     private CollectorApp() {
     }
 
@@ -150,6 +158,7 @@ public final class CollectorApp {
             javalin.startup.showOldJavalinVersionWarning = false;
             javalin.jsonMapper(new JavalinJackson(ProtocolJson.mapper(), false));
             javalin.http.maxRequestSize = BodyLimit.MAX_BODY_BYTES;
+            javalin.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(HEADER_CACHE_SIZE));
             javalin.jetty.modifyServer(server -> {
                 server.setStopTimeout(10_000);
                 server.setErrorHandler(new JsonErrorHandler());

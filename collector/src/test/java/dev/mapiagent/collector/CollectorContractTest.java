@@ -534,6 +534,12 @@ abstract class CollectorContractTest {
         assertTrue(idleMillis > dev.mapiagent.collector.api.AgentRoutes.MAX_WAIT_SECONDS * 1000L, "idle timeout " + idleMillis);
     }
 
+    /** Jetty's default would give each keep-alive connection a 100 KiB cache: most of the memory of a long-poll. */
+    @Test
+    void connectionsKeepNoHeaderCacheOfTheirOwn() {
+        assertEquals(List.of(0), collector.headerCacheSizes());
+    }
+
     @Test
     void anInvalidWaitIs400() {
         String agent = collector.enroll("dev-1", "PC-0001");

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 
 /**
  * A collector started on a free port over a database, as {@code serve} starts it, with an admin account and an
@@ -76,6 +77,13 @@ public final class TestCollector implements AutoCloseable {
 
     public Javalin app() {
         return app;
+    }
+
+    /** The header cache size of the HTTP/1.1 connections of each of the server's connectors. */
+    public java.util.List<Integer> headerCacheSizes() {
+        return java.util.Arrays.stream(app.jettyServer().server().getConnectors())
+                .map(c -> c.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration().getHeaderCacheSize())
+                .toList();
     }
 
     public Database database() {
