@@ -51,6 +51,7 @@ import java.time.Duration;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -76,20 +77,31 @@ public final class CollectorApp {
      */
     static final int HEADER_CACHE_SIZE = 0;
 
+    /**
+     * Connections the kernel may hold for Jetty to accept (the listen backlog; Linux caps it at
+     * {@code net.core.somaxconn}, 4096 by default). Jetty passes 0, which the JDK turns into 50: when thousands of
+     * agents connect at once (a collector restart) the rest overflow, and those whose request the kernel dropped are
+     * reset about a minute later and must connect again.
+     */
+    static final int ACCEPT_QUEUE_SIZE = 4096;
+
     private CollectorApp() {
     }
 
     /**
-     * Sets the idle timeout and the connection bound per client address of the connectors Javalin adds, just before
-     * the server starts.
+     * Sets the idle timeout, the accept queue and the connection bound per client address of the connectors Javalin
+     * adds, just before the server starts.
      */
-    private static LifeCycle.Listener idleTimeoutOnStart(Server server) {
+    private static LifeCycle.Listener connectorsConfiguredOnStart(Server server) {
         return new LifeCycle.Listener() {
             @Override
             public void lifeCycleStarting(LifeCycle event) {
                 for (Connector connector : server.getConnectors()) {
                     if (connector instanceof AbstractConnector c) {
                         c.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+                        if (c instanceof ServerConnector listening) {
+                            listening.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
+                        }
                         c.addEventListener(new ConnectionsPerAddress(SlowClients.CONNECTIONS_PER_ADDRESS));
                     }
                 }
@@ -162,7 +174,7 @@ public final class CollectorApp {
             javalin.jetty.modifyServer(server -> {
                 server.setStopTimeout(10_000);
                 server.setErrorHandler(new JsonErrorHandler());
-                server.addEventListener(idleTimeoutOnStart(server));
+                server.addEventListener(connectorsConfiguredOnStart(server));
                 server.addEventListener(slowClientsGuardedOnStart(server));
             });
             if (listener != null) {

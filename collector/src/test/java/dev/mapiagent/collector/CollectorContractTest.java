@@ -534,6 +534,12 @@ abstract class CollectorContractTest {
         assertTrue(idleMillis > dev.mapiagent.collector.api.AgentRoutes.MAX_WAIT_SECONDS * 1000L, "idle timeout " + idleMillis);
     }
 
+    @Test
+    void thousandsOfAgentsConnectingAtOnceQueueForAcceptInsteadOfOverflowing() {
+        org.eclipse.jetty.server.Connector[] connectors = collector.app().jettyServer().server().getConnectors();
+        assertEquals(4096, ((org.eclipse.jetty.server.ServerConnector) connectors[0]).getAcceptQueueSize());
+    }
+
     /** Jetty's default would give each keep-alive connection a 100 KiB cache: most of the memory of a long-poll. */
     @Test
     void connectionsKeepNoHeaderCacheOfTheirOwn() {
