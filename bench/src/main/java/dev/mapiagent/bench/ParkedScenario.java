@@ -79,9 +79,10 @@ final class ParkedScenario {
         return "### parked\n\n" + options.agents + " agents (plain sockets, " + PER_ADDRESS + " per loopback source "
                 + "address) each hold GET /api/v1/commands?wait=" + options.wait + "±5 open on one collector ("
                 + options.collectorJvmOptions + "), re-polling at once when answered; first with none parked, then "
-                + "with all parked, measured once every agent has polled again on its connection. Heap after a full GC (jcmd GC.run, GC.heap_info); other requests timed one at a "
-                + "time (200 × /healthz, 50 × the device list) with none and with all parked; then " + options.heals
-                + " heals at " + options.healsPerSecond + "/s through the helpdesk API.\n\n" + memory + "\n" + answers
+                + "with all parked, measured once every agent has polled again on its connection. Heap after a full "
+                + "GC (jcmd GC.run, GC.heap_info); other requests timed one at a time (200 × /healthz, 50 × the "
+                + "device list) with none and with all parked; then " + options.heals + " heals at "
+                + options.healsPerSecond + "/s through the helpdesk API.\n\n" + memory + "\n" + answers
                 + "\n" + clicks + histograms;
     }
 
@@ -123,7 +124,7 @@ final class ParkedScenario {
         return new Latencies[] {health, devices};
     }
 
-    /** Instances and bytes per class on the collector's heap ({@code jcmd GC.class_histogram}, which runs a full GC). */
+    /** Instances and bytes per class on the collector's heap ({@code jcmd GC.class_histogram}, after a full GC). */
     record Histogram(Map<String, long[]> classes) {
 
         private static final Pattern LINE = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");

@@ -12,11 +12,14 @@ import dev.mapiagent.collector.service.UserService;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 
 /**
@@ -80,9 +83,10 @@ public final class TestCollector implements AutoCloseable {
     }
 
     /** The header cache size of the HTTP/1.1 connections of each of the server's connectors. */
-    public java.util.List<Integer> headerCacheSizes() {
-        return java.util.Arrays.stream(app.jettyServer().server().getConnectors())
-                .map(c -> c.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration().getHeaderCacheSize())
+    public List<Integer> headerCacheSizes() {
+        return Arrays.stream(app.jettyServer().server().getConnectors())
+                .map(c -> c.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration())
+                .map(HttpConfiguration::getHeaderCacheSize)
                 .toList();
     }
 
