@@ -3,7 +3,10 @@ package dev.mapiagent.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,17 +43,22 @@ final class ParkedScenario {
                         "park-" + Long.toString(System.nanoTime(), 36), options.agents);
                 Api.Session session = api.login(url, collectors.adminPassword());
                 Figures idle = Figures.of(collector);
+                Histogram idleHistogram = Histogram.of(collector);
                 Latencies[] idleAnswers = answers(api, session, url);
                 memory.row(target.label(), 0, idle.rssMiB(), idle.heapMiB(), idle.threads(), idle.files(), "", "");
                 answers.row(target.label(), 0, idleAnswers[0].percentileMillis(50), idleAnswers[0].percentileMillis(95),
                         idleAnswers[1].percentileMillis(50), idleAnswers[1].percentileMillis(95));
                 try (RawPollers agents = new RawPollers(url, fleet.agents(), options.wait, PER_ADDRESS)) {
+                    awaitParked(api, url, options.agents);
+                    // Every connection re-polls once before measuring: a keep-alive connection's state after its
+                    // second request (e.g. a header cache) is what a resident agent's connection holds.
+                    Collectors.sleep((options.wait + 10) * 1000L);
                     int parked = awaitParked(api, url, options.agents);
                     Figures full = Figures.of(collector);
-                    histograms.append("\n").append(target.label()).append(", ").append(parked)
-                            .append(" parked, largest classes on the heap (jcmd GC.class_histogram):\n\n```\n")
-                            .append(collector.jcmd("GC.class_histogram").lines().limit(18)
-                                    .reduce("", (a, b) -> a + b + "\n")).append("```\n");
+                    histograms.append("\n").append(target.label()).append(", ").append(parked).append(" parked: the ")
+                            .append("classes that grew most on the heap against none parked, per parked poll (jcmd ")
+                            .append("GC.class_histogram, both after a full GC):\n\n")
+                            .append(Histogram.growth(idleHistogram, Histogram.of(collector), parked, 12));
                     memory.row(target.label(), parked, full.rssMiB(), full.heapMiB(), full.threads(), full.files(),
                             String.format("%.1f", (full.rssKiB - idle.rssKiB) / (double) parked),
                             String.format("%.1f", (full.heapKiB - idle.heapKiB) / (double) parked));
@@ -71,9 +79,10 @@ final class ParkedScenario {
         return "### parked\n\n" + options.agents + " agents (plain sockets, " + PER_ADDRESS + " per loopback source "
                 + "address) each hold GET /api/v1/commands?wait=" + options.wait + "±5 open on one collector ("
                 + options.collectorJvmOptions + "), re-polling at once when answered; first with none parked, then "
-                + "with all parked. Heap after a full GC (jcmd GC.run, GC.heap_info); other requests timed one at a "
-                + "time (200 × /healthz, 50 × the device list) with none and with all parked; then " + options.heals
-                + " heals at " + options.healsPerSecond + "/s through the helpdesk API.\n\n" + memory + "\n" + answers
+                + "with all parked, measured once every agent has polled again on its connection. Heap after a full "
+                + "GC (jcmd GC.run, GC.heap_info); other requests timed one at a time (200 × /healthz, 50 × the "
+                + "device list) with none and with all parked; then " + options.heals + " heals at "
+                + options.healsPerSecond + "/s through the helpdesk API.\n\n" + memory + "\n" + answers
                 + "\n" + clicks + histograms;
     }
 
@@ -113,6 +122,36 @@ final class ParkedScenario {
             devices.add(System.nanoTime() - t0);
         }
         return new Latencies[] {health, devices};
+    }
+
+    /** Instances and bytes per class on the collector's heap ({@code jcmd GC.class_histogram}, after a full GC). */
+    record Histogram(Map<String, long[]> classes) {
+
+        private static final Pattern LINE = Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
+
+        static Histogram of(Collectors.Instance collector) {
+            Map<String, long[]> classes = new HashMap<>();
+            collector.jcmd("GC.class_histogram").lines().map(LINE::matcher).filter(Matcher::find)
+                    .forEach(m -> classes.put(m.group(3),
+                            new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))}));
+            return new Histogram(classes);
+        }
+
+        /** The {@code top} classes whose bytes grew most from {@code before} to {@code after}, per parked poll. */
+        static Markdown growth(Histogram before, Histogram after, int parked, int top) {
+            Markdown table = new Markdown("class", "instances per parked poll", "bytes per parked poll");
+            after.classes.entrySet().stream()
+                    .sorted(Comparator.comparingLong((Map.Entry<String, long[]> e) -> -(e.getValue()[1]
+                            - before.classes.getOrDefault(e.getKey(), new long[2])[1])))
+                    .limit(top)
+                    .forEach(e -> {
+                        long[] was = before.classes.getOrDefault(e.getKey(), new long[2]);
+                        table.row("`" + e.getKey() + "`",
+                                String.format("%.2f", (e.getValue()[0] - was[0]) / (double) parked),
+                                String.format("%.0f", (e.getValue()[1] - was[1]) / (double) parked));
+                    });
+            return table;
+        }
     }
 
     /** The collector process's memory after a full GC, threads and open files. */

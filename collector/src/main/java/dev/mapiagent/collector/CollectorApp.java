@@ -51,6 +51,7 @@ import java.time.Duration;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -71,20 +72,39 @@ public final class CollectorApp {
     /** Connections may sit silent for the longest long-poll and then some (Jetty's default is 30 s). */
     static final Duration IDLE_TIMEOUT = Duration.ofSeconds(AgentRoutes.MAX_WAIT_SECONDS + 30);
 
+    /**
+     * Entries of Jetty's per-connection cache of request header fields: none. Jetty's default (1024) gives every
+     * keep-alive connection, from its second request on, a trie of 1024 × 48 chars (96 KiB) plus a 4 KiB node array;
+     * with tens of thousands of agents each holding a long-poll that cache was nearly all of the collector's heap
+     * (see "parked" in docs/benchmarks.md), while it only saves parsing a few repeated header values per request.
+     */
+    static final int HEADER_CACHE_SIZE = 0;
+
+    /**
+     * Connections the kernel may hold for Jetty to accept (the listen backlog; Linux caps it at
+     * {@code net.core.somaxconn}, 4096 by default). Jetty passes 0, which the JDK turns into 50: when thousands of
+     * agents connect at once (a collector restart) the rest overflow, and those whose request the kernel dropped are
+     * reset about a minute later and must connect again.
+     */
+    static final int ACCEPT_QUEUE_SIZE = 4096;
+
     private CollectorApp() {
     }
 
     /**
-     * Sets the idle timeout and the connection bound per client address of the connectors Javalin adds, just before
-     * the server starts.
+     * Sets the idle timeout, the accept queue and the connection bound per client address of the connectors Javalin
+     * adds, just before the server starts.
      */
-    private static LifeCycle.Listener idleTimeoutOnStart(Server server) {
+    private static LifeCycle.Listener connectorsConfiguredOnStart(Server server) {
         return new LifeCycle.Listener() {
             @Override
             public void lifeCycleStarting(LifeCycle event) {
                 for (Connector connector : server.getConnectors()) {
                     if (connector instanceof AbstractConnector c) {
                         c.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+                        if (c instanceof ServerConnector listening) {
+                            listening.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
+                        }
                         c.addEventListener(new ConnectionsPerAddress(SlowClients.CONNECTIONS_PER_ADDRESS));
                     }
                 }
@@ -169,10 +189,11 @@ public final class CollectorApp {
             // 32 KiB output buffer: a fifth of the collector's allocation under report load, for answers of ~60
             // bytes); a larger answer goes through in several pieces into Jetty's own buffer, unchanged on the wire
             javalin.http.responseBufferSize = RESPONSE_COPY_BUFFER_BYTES;
+            javalin.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheSize(HEADER_CACHE_SIZE));
             javalin.jetty.modifyServer(server -> {
                 server.setStopTimeout(10_000);
                 server.setErrorHandler(new JsonErrorHandler());
-                server.addEventListener(idleTimeoutOnStart(server));
+                server.addEventListener(connectorsConfiguredOnStart(server));
                 server.addEventListener(slowClientsGuardedOnStart(server));
             });
             if (listener != null) {

@@ -535,6 +535,18 @@ abstract class CollectorContractTest {
     }
 
     @Test
+    void thousandsOfAgentsConnectingAtOnceQueueForAcceptInsteadOfOverflowing() {
+        org.eclipse.jetty.server.Connector[] connectors = collector.app().jettyServer().server().getConnectors();
+        assertEquals(4096, ((org.eclipse.jetty.server.ServerConnector) connectors[0]).getAcceptQueueSize());
+    }
+
+    /** Jetty's default would give each keep-alive connection a 100 KiB cache: most of the memory of a long-poll. */
+    @Test
+    void connectionsKeepNoHeaderCacheOfTheirOwn() {
+        assertEquals(List.of(0), collector.headerCacheSizes());
+    }
+
+    @Test
     void anInvalidWaitIs400() {
         String agent = collector.enroll("dev-1", "PC-0001");
         for (String wait : List.of("soon", "-1", "1.5", "99999999999999999999")) {

@@ -65,6 +65,7 @@ class TlsTest {
                     HttpRequest.newBuilder(URI.create(collector.baseUrl() + "/healthz")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, r.statusCode());
+            assertEquals(List.of(0), collector.headerCacheSizes(), "no per-connection header cache on HTTPS either");
             String plain = collector.baseUrl().replace("https://", "http://");
             assertThrows(java.io.IOException.class, () -> HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(plain + "/healthz")).timeout(Duration.ofSeconds(5)).build(),

@@ -13,11 +13,15 @@ import dev.mapiagent.collector.service.UserService;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 
 /**
  * A collector started on a free port over a database, as {@code serve} starts it, with an admin account and an
@@ -85,6 +89,14 @@ public final class TestCollector implements AutoCloseable {
     /** The app's own bulk heal service (the one wired to its parked long-polls); tests run its tick by hand. */
     public BulkHealService bulkHeals() {
         return bulkHeals;
+    }
+
+    /** The header cache size of the HTTP/1.1 connections of each of the server's connectors. */
+    public List<Integer> headerCacheSizes() {
+        return Arrays.stream(app.jettyServer().server().getConnectors())
+                .map(c -> c.getConnectionFactory(HttpConnectionFactory.class).getHttpConfiguration())
+                .map(HttpConfiguration::getHeaderCacheSize)
+                .toList();
     }
 
     public Database database() {
