@@ -2,9 +2,9 @@ package dev.mapiagent.collector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mapiagent.collector.service.FleetHistoryService;
+import dev.mapiagent.collector.support.HeadlessChromium;
 import dev.mapiagent.collector.support.Http;
 import dev.mapiagent.collector.support.MutableClock;
 import dev.mapiagent.collector.support.Reports;
@@ -14,7 +14,6 @@ import dev.mapiagent.protocol.ConnectionRow;
 import dev.mapiagent.protocol.ConnectionStatusSection;
 import dev.mapiagent.protocol.MapiProtocol;
 import dev.mapiagent.protocol.Report;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,9 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -40,47 +36,28 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class BrowserTest {
 
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
     private TestCollector collector;
+    private HeadlessChromium chromium;
     private WebDriver browser;
     private WebDriverWait wait;
-    private Path profile;
     private Path downloads;
 
     @BeforeEach
     void start() throws Exception {
-        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-        assumeTrue(ci || Files.isExecutable(CHROMEDRIVER), "chromedriver not installed: browser test skipped");
+        chromium = new HeadlessChromium();
+        browser = chromium.browser();
+        wait = chromium.waiting();
+        downloads = chromium.downloads();
         collector = new TestCollector(TestDatabase.H2.freshUrl(), Clock.systemUTC());
-        profile = Files.createTempDirectory("mapi-chromium-profile");
-        downloads = Files.createDirectories(profile.resolve("downloads"));
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--window-size=1400,1000");
-        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
         if (collector != null) {
             collector.close();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
         }
     }
 
@@ -94,16 +71,6 @@ class BrowserTest {
                 base.mapiHttp(), base.autodiscover(), base.credentials(), status);
     }
 
-    private void login(String user, String password) {
-        WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-user")));
-        name.clear();
-        name.sendKeys(user);
-        browser.findElement(By.id("login-password")).sendKeys(password);
-        browser.findElement(By.id("login-submit")).click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("whoami"), user + " ("));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav")));
-    }
-
     @Test
     void aHelpdeskUserFindsADeviceReadsItsFindingsAndQueuesASelfHealThatTheAuditLogShows() {
         String agent = collector.enroll("dev-sales-7", "PC-SALES-07");
@@ -114,7 +81,7 @@ class BrowserTest {
         collector.user("hank", "helpdesk");
 
         browser.get(collector.baseUrl() + "/");
-        login("hank", TestCollector.PASSWORD);
+        chromium.logIn("hank", TestCollector.PASSWORD);
         browser.findElement(By.id("nav-devices")).click();
 
         // the device list, escaped: the hostile host name is text, not an element
@@ -153,7 +120,7 @@ class BrowserTest {
         // an admin sees it in the audit log
         browser.findElement(By.id("logout")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("nav")));
-        login("admin", TestCollector.ADMIN_PASSWORD);
+        chromium.logIn("admin", TestCollector.ADMIN_PASSWORD);
         browser.findElement(By.id("nav-audit")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-table"), "heal-queued"));
         String audit = browser.findElement(By.id("audit-table")).getText();
@@ -166,7 +133,7 @@ class BrowserTest {
         collector.http().postJson("/api/v1/reports", agent, fallbackReport("dev-1", "PC-0001"));
         collector.user("vera", "viewer");
         browser.get(collector.baseUrl() + "/#/device/dev-1");
-        login("vera", TestCollector.PASSWORD);
+        chromium.logIn("vera", TestCollector.PASSWORD);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("device-title"), "PC-0001"));
         assertTrue(!browser.findElement(By.id("heal-box")).isDisplayed());
         assertTrue(!browser.findElement(By.id("nav-audit")).isDisplayed());
@@ -175,7 +142,7 @@ class BrowserTest {
     @Test
     void thePasteBoxReadsATablePastedFromAUsersScreen() {
         browser.get(collector.baseUrl() + "/");
-        login("admin", TestCollector.ADMIN_PASSWORD);
+        chromium.logIn("admin", TestCollector.ADMIN_PASSWORD);
         browser.findElement(By.id("nav-paste")).click();
         WebElement box = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("paste-text")));
         box.sendKeys("Server Name | Conn | Type | Protocol | Req/Fail\n"
@@ -198,7 +165,7 @@ class BrowserTest {
             assertEquals(201, collector.http().postJson("/api/v1/reports", agent, report).status());
         }
         browser.get(collector.baseUrl() + "/#/devices");
-        login("admin", TestCollector.ADMIN_PASSWORD);
+        chromium.logIn("admin", TestCollector.ADMIN_PASSWORD);
 
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("page-info"), "1–50 of 60"));
         assertEquals(50, browser.findElements(By.cssSelector("#device-table tbody tr")).size());
@@ -238,7 +205,7 @@ class BrowserTest {
         collector.http().postJson("/api/v1/reports", degraded, fallbackReport("dev-d", "PC-D"));
 
         browser.get(collector.baseUrl() + "/");
-        login("admin", TestCollector.ADMIN_PASSWORD);
+        chromium.logIn("admin", TestCollector.ADMIN_PASSWORD);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("overview-view")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("overview-totals"), "5\ndevices"));
         String totals = browser.findElement(By.id("overview-totals")).getText();
@@ -277,7 +244,7 @@ class BrowserTest {
         history.record();
 
         browser.get(collector.baseUrl() + "/");
-        login("admin", TestCollector.ADMIN_PASSWORD);
+        chromium.logIn("admin", TestCollector.ADMIN_PASSWORD);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history-summary"), "2 hourly points"));
         assertTrue(browser.findElement(By.id("history-summary")).getText().contains("75% MAPI/HTTP, 25% RPC/HTTP fallback"),
                 browser.findElement(By.id("history-summary")).getText());

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -27,6 +28,7 @@ public final class HeadlessChromium implements AutoCloseable {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
     private final Path profile;
+    private final Path downloads;
     private final WebDriver browser;
     private final WebDriverWait wait;
 
@@ -34,11 +36,14 @@ public final class HeadlessChromium implements AutoCloseable {
         boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
         assumeTrue(ci || Files.isExecutable(CHROMEDRIVER), "chromedriver not installed: browser test skipped");
         profile = Files.createTempDirectory("mapi-chromium-profile");
+        downloads = Files.createDirectories(profile.resolve("downloads"));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--user-data-dir=" + profile, "--window-size=1400,1000");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -47,6 +52,11 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public WebDriver browser() {
         return browser;
+    }
+
+    /** Where downloads land, without a prompt. */
+    public Path downloads() {
+        return downloads;
     }
 
     public WebDriverWait waiting() {
