@@ -68,7 +68,7 @@ public final class ReportDao {
         return handle.createUpdate("""
                 DELETE FROM reports WHERE report_id IN (
                   SELECT r.report_id FROM reports r WHERE r.received_at < :cutoff
-                  AND NOT EXISTS (SELECT 1 FROM devices d WHERE d.latest_report_id = r.report_id)
+                  AND NOT EXISTS (SELECT 1 FROM devices d WHERE d.device_id = r.device_id AND d.latest_report_id = r.report_id)
                   AND NOT EXISTS (SELECT 1 FROM commands c WHERE c.before_report_id = r.report_id
                                   AND c.created_at >= :commandsSince)
                   AND NOT EXISTS (SELECT 1 FROM commands c WHERE c.after_report_id = r.report_id
