@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mapiagent.agent.host.DevUrandom;
+import dev.mapiagent.agent.host.RandomIds;
 import dev.mapiagent.agent.host.snapshot.SnapshotHost;
 import dev.mapiagent.protocol.Finding;
 import dev.mapiagent.protocol.MapiProtocol;
@@ -78,7 +80,7 @@ class DiagnoserTest {
     }
 
     private Report diagnose() {
-        return new Diagnoser(SnapshotHost.open(pc), Clock.systemUTC(), "test").diagnose(DiagnosisInput.defaults());
+        return new Diagnoser(SnapshotHost.open(pc), Clock.systemUTC(), "test", new RandomIds(DevUrandom.SYSTEM)).diagnose(DiagnosisInput.defaults());
     }
 
     private static Optional<Finding> finding(Report report, String code) {
