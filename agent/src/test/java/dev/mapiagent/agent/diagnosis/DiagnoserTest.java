@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -77,6 +78,18 @@ class DiagnoserTest {
         Path file = pc.resolve(relative);
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theReportIdIsARandomUuidMadeOfTheSourcesBytes() {
+        RandomIds ids = new RandomIds(bytes -> {
+            Arrays.fill(bytes, (byte) 0x11);
+            return true;
+        });
+
+        Report report = new Diagnoser(SnapshotHost.open(pc), Clock.systemUTC(), "test", ids).diagnose(DiagnosisInput.defaults());
+
+        assertEquals("11111111-1111-4111-9111-111111111111", report.reportId());
     }
 
     private Report diagnose() {
