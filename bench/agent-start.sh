@@ -57,5 +57,5 @@ echo "| what | wall time (s) | × bare JVM | CPU time, user + system (s) | × ba
 echo "|---|---|---|---|---|---|"
 for row in "${rows[@]}"; do
   IFS='|' read -r label t ratio cpu cpu_ratio m <<< "$row"
-  printf '| %s | %s | %.1f | %.2f | %.1f | %.0f |\n' "$label" "$t" "$ratio" "$cpu" "$cpu_ratio" "$(echo "$m / 1024" | bc -l)"
+  printf '| %s | %s | %.1f | %.2f | %.1f | %.1f |\n' "$label" "$t" "$ratio" "$cpu" "$cpu_ratio" "$(echo "$m / 1024" | bc -l)"
 done

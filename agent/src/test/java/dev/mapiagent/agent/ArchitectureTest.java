@@ -27,7 +27,8 @@ import java.util.Arrays;
  * depends on.
  *
  * <p>The one way into the Windows host is {@link WindowsHost#create()}, called by the CLI: it checks the
- * OS itself, so nothing else needs to know about JNA or Windows.
+ * OS itself, so nothing else needs to know about JNA or Windows. Beside it, the CLI takes Windows' random
+ * source from {@link WindowsHost#randomSource()} on Windows, for a snapshot too.
  */
 @AnalyzeClasses(packages = "dev.mapiagent", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {

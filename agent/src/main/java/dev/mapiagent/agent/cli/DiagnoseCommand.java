@@ -61,7 +61,7 @@ public class DiagnoseCommand extends HostCommand {
 
     /** The table diagnose is given, or the snapshot's own, is taken as current whatever the state folder holds. */
     private Report diagnose(Host host, DiagnosisInput input) {
-        Diagnoser diagnoser = new Diagnoser(host, Clock.systemUTC(), AgentVersion.current());
+        Diagnoser diagnoser = new Diagnoser(host, Clock.systemUTC(), AgentVersion.current(), OsRandomIds.create());
         if (!probe) {
             return new PcState(diagnoser, input, () -> false, Optional.empty()).now();
         }

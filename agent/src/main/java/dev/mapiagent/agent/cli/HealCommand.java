@@ -44,7 +44,7 @@ public class HealCommand extends HostCommand {
         DiagnosisInput input = DiagnosisInput.defaults();
         HealContext context = HealContext.of(host, input.officeCredentialPrefixes());
         Clock clock = Clock.systemUTC();
-        PcState pc = new PcState(new Diagnoser(host, clock, AgentVersion.current()), input,
+        PcState pc = new PcState(new Diagnoser(host, clock, AgentVersion.current(), OsRandomIds.create()), input,
                 new JournalStore(context.stateFolder())::anyCompleted, Optional.empty());
         Healer healer = new Healer(context, pc, clock);
         HealResult result = healer.heal(new HealRequest(Set.copyOf(only), dryRun));

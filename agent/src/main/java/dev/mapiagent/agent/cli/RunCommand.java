@@ -112,7 +112,7 @@ public class RunCommand implements Callable<Integer> {
             log.info("started on " + host.describe() + edition.map(e -> ", " + e.describe()).orElse("") + " with " + config);
             ResidentLoop.sleep(new Jitter(random).upTo(config.startDelayMax()));
             DiagnosisInput input = DiagnosisInput.defaults();
-            Diagnoser diagnoser = new Diagnoser(host, clock, AgentVersion.current());
+            Diagnoser diagnoser = new Diagnoser(host, clock, AgentVersion.current(), OsRandomIds.create());
             PcState pc = new PcState(diagnoser, input, new JournalStore(state)::anyCompleted,
                     config.probeEndpoints() ? Optional.of(new EndpointProber(probeHttp)) : Optional.empty());
             Healer healer = new Healer(HealContext.of(host, input.officeCredentialPrefixes()), pc, clock);

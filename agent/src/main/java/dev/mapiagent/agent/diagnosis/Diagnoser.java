@@ -6,6 +6,7 @@ import dev.mapiagent.agent.diagnosis.evidence.AutodiscoverCacheReader.CachedErro
 import dev.mapiagent.agent.diagnosis.evidence.OutlookDetector;
 import dev.mapiagent.agent.diagnosis.evidence.OutlookInstall;
 import dev.mapiagent.agent.host.Host;
+import dev.mapiagent.agent.host.RandomIds;
 import dev.mapiagent.agent.host.StoredCredential;
 import dev.mapiagent.outlook.status.ConnectionStatusAssessment;
 import dev.mapiagent.outlook.status.ConnectionStatusParser;
@@ -29,7 +30,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -50,11 +50,13 @@ public final class Diagnoser {
     private final Host host;
     private final Clock clock;
     private final String agentVersion;
+    private final RandomIds reportIds;
 
-    public Diagnoser(Host host, Clock clock, String agentVersion) {
+    public Diagnoser(Host host, Clock clock, String agentVersion, RandomIds reportIds) {
         this.host = host;
         this.clock = clock;
         this.agentVersion = agentVersion;
+        this.reportIds = reportIds;
     }
 
     /** What the Connection Status text (if any) showed. */
@@ -103,7 +105,7 @@ public final class Diagnoser {
                 ? status.protocol()
                 : expectedProtocol(outlook, mapiHttp, autodiscover);
 
-        return new Report(Report.SCHEMA_VERSION, UUID.randomUUID().toString(), host.deviceId(), host.hostname(),
+        return new Report(Report.SCHEMA_VERSION, reportIds.next().toString(), host.deviceId(), host.hostname(),
                 host.userName(), clock.instant(), agentVersion, Verdicts.of(findings, anythingKnown), protocol,
                 List.copyOf(findings), outlook, mapiHttp.section(), autodiscover, credentialsSection, status.section());
     }

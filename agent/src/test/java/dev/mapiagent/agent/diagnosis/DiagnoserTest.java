@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mapiagent.agent.host.DevUrandom;
+import dev.mapiagent.agent.host.RandomIds;
 import dev.mapiagent.agent.host.snapshot.SnapshotHost;
 import dev.mapiagent.protocol.Finding;
 import dev.mapiagent.protocol.MapiProtocol;
@@ -16,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -77,8 +80,20 @@ class DiagnoserTest {
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
+    @Test
+    void theReportIdIsARandomUuidMadeOfTheSourcesBytes() {
+        RandomIds ids = new RandomIds(bytes -> {
+            Arrays.fill(bytes, (byte) 0x11);
+            return true;
+        });
+
+        Report report = new Diagnoser(SnapshotHost.open(pc), Clock.systemUTC(), "test", ids).diagnose(DiagnosisInput.defaults());
+
+        assertEquals("11111111-1111-4111-9111-111111111111", report.reportId());
+    }
+
     private Report diagnose() {
-        return new Diagnoser(SnapshotHost.open(pc), Clock.systemUTC(), "test").diagnose(DiagnosisInput.defaults());
+        return new Diagnoser(SnapshotHost.open(pc), Clock.systemUTC(), "test", new RandomIds(DevUrandom.SYSTEM)).diagnose(DiagnosisInput.defaults());
     }
 
     private static Optional<Finding> finding(Report report, String code) {

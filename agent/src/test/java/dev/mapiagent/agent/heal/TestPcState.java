@@ -3,7 +3,9 @@ package dev.mapiagent.agent.heal;
 import dev.mapiagent.agent.diagnosis.Diagnoser;
 import dev.mapiagent.agent.diagnosis.DiagnosisInput;
 import dev.mapiagent.agent.diagnosis.PcState;
+import dev.mapiagent.agent.host.DevUrandom;
 import dev.mapiagent.agent.host.Host;
+import dev.mapiagent.agent.host.RandomIds;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -14,7 +16,7 @@ final class TestPcState {
     }
 
     static PcState of(Host host) {
-        return new PcState(new Diagnoser(host, Clock.systemUTC(), "test"), DiagnosisInput.defaults(),
+        return new PcState(new Diagnoser(host, Clock.systemUTC(), "test", new RandomIds(DevUrandom.SYSTEM)), DiagnosisInput.defaults(),
                 new JournalStore(HealContext.stateFolderOf(host))::anyCompleted, Optional.empty());
     }
 }

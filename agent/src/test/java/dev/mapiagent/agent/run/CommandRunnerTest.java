@@ -14,8 +14,10 @@ import dev.mapiagent.agent.diagnosis.PcState;
 import dev.mapiagent.agent.heal.HealContext;
 import dev.mapiagent.agent.heal.Healer;
 import dev.mapiagent.agent.heal.JournalStore;
+import dev.mapiagent.agent.host.DevUrandom;
 import dev.mapiagent.agent.host.EventLog;
 import dev.mapiagent.agent.host.Hive;
+import dev.mapiagent.agent.host.RandomIds;
 import dev.mapiagent.agent.host.snapshot.SnapshotHost;
 import dev.mapiagent.protocol.HealAction;
 import java.nio.file.Files;
@@ -49,7 +51,7 @@ class CommandRunnerTest {
     void snapshot() {
         host = SnapshotHost.open(SnapshotCopy.of("mapihttp-disabled", temp));
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        Diagnoser diagnoser = new Diagnoser(host, clock, "test");
+        Diagnoser diagnoser = new Diagnoser(host, clock, "test", new RandomIds(DevUrandom.SYSTEM));
         DiagnosisInput input = DiagnosisInput.defaults();
         PcState pc = new PcState(diagnoser, input, new JournalStore(HealContext.stateFolderOf(host))::anyCompleted,
                 Optional.empty());

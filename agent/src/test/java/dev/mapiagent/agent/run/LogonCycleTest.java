@@ -24,8 +24,10 @@ import dev.mapiagent.agent.heal.HealEvents;
 import dev.mapiagent.agent.heal.Healer;
 import dev.mapiagent.agent.heal.JournalStore;
 import dev.mapiagent.agent.host.AgentLogFile;
+import dev.mapiagent.agent.host.DevUrandom;
 import dev.mapiagent.agent.host.Hive;
 import dev.mapiagent.agent.host.Host;
+import dev.mapiagent.agent.host.RandomIds;
 import dev.mapiagent.agent.host.SecretProtector;
 import dev.mapiagent.agent.host.snapshot.SnapshotHost;
 import dev.mapiagent.protocol.HealAction;
@@ -95,7 +97,7 @@ class LogonCycleTest {
         AgentConfig config = new AgentConfig(url, "s", "", Set.of(), Set.of(HealAction.ENABLE_MAPIHTTP), Duration.ZERO,
                 Duration.ofSeconds(60), false, false);
         Clock clock = Clock.systemUTC();
-        Diagnoser diagnoser = new Diagnoser(host, clock, "test");
+        Diagnoser diagnoser = new Diagnoser(host, clock, "test", new RandomIds(DevUrandom.SYSTEM));
         PcState pc = new PcState(diagnoser, DiagnosisInput.defaults(), new JournalStore(state)::anyCompleted,
                 Optional.empty());
         Healer healer = new Healer(HealContext.of(host, DiagnosisInput.DEFAULT_CREDENTIAL_PREFIXES), pc, clock);

@@ -21,6 +21,7 @@ import dev.mapiagent.agent.host.Host;
 import dev.mapiagent.agent.host.HostException;
 import dev.mapiagent.agent.host.IdleMemory;
 import dev.mapiagent.agent.host.Processes;
+import dev.mapiagent.agent.host.RandomIds;
 import dev.mapiagent.agent.host.Registry;
 import dev.mapiagent.agent.host.SecretProtector;
 import dev.mapiagent.agent.host.WindowsEdition;
@@ -30,7 +31,7 @@ import java.util.Optional;
 
 /**
  * This PC, as the signed-in user sees it. {@link #create()} is the one entry point the rest of the
- * agent uses into this package (the architecture test allows no other).
+ * agent uses into this package (the architecture test allows no other), beside {@link #randomSource()}.
  */
 public final class WindowsHost implements Host {
 
@@ -86,6 +87,14 @@ public final class WindowsHost implements Host {
         } catch (Win32Exception e) {
             throw new HostException("could not read this PC's name or user: " + Win32ErrorText.describe(e.getErrorCode()), e);
         }
+    }
+
+    /**
+     * Windows' cryptographic random source, for the ids the agent makes on Windows whether it diagnoses this PC
+     * or a snapshot: the source depends on the OS, not on the host.
+     */
+    public static RandomIds.Source randomSource() {
+        return new SystemPreferredRng();
     }
 
     private static Optional<String> dnsFullyQualifiedName() {
