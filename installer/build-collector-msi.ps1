@@ -33,12 +33,14 @@ Write-Host "build-collector-msi: runtime modules $modules"
 
 # --win-console: WinSW stops a console program with Ctrl+C, which the JVM turns into its shutdown hooks.
 # The upgrade UUID is fixed so that a newer MSI replaces an installed one.
+# The 20 ms pause goal keeps G1's young collections short next to the embedded database (see build-deb.sh).
 & jpackage --type msi --name mapi-collector --dest $OutputDir `
     --input $payload --main-jar mapi-collector.jar --main-class dev.mapiagent.collector.Main `
     --app-version $version --vendor mapi-agent --description 'mapi-agent collector' `
     --add-modules $modules --win-console `
     --win-upgrade-uuid '5B0C3B52-8E1B-4C8E-9B52-6E1A9C7D2F41' `
-    --java-options '-XX:+ExitOnOutOfMemoryError' --java-options '-Djava.awt.headless=true'
+    --java-options '-XX:+ExitOnOutOfMemoryError' --java-options '-Djava.awt.headless=true' `
+    --java-options '-XX:MaxGCPauseMillis=20'
 if ($LASTEXITCODE -ne 0) { throw 'jpackage failed' }
 Remove-Item -Recurse -Force $work
 Write-Host "build-collector-msi: $OutputDir\mapi-collector-$version.msi"

@@ -23,7 +23,7 @@ admin_password=demo-admin-password
 work=$(mktemp -d "${TMPDIR:-/tmp}/mapi-demo.XXXXXX")
 
 echo "== collector on its embedded database: $url (data in $work/data)"
-java -jar "$collector_jar" serve --port "$port" --data-dir "$work/data" \
+java -XX:MaxGCPauseMillis=20 -jar "$collector_jar" serve --port "$port" --data-dir "$work/data" \
   --enroll-secret "$secret" --admin-password "$admin_password" > "$work/collector.log" 2>&1 &
 collector=$!
 trap 'kill $collector 2>/dev/null || true; wait $collector 2>/dev/null || true' EXIT

@@ -25,7 +25,7 @@ final class BenchOptions {
     @Option(names = "--collector-jar", defaultValue = "collector/target/mapi-collector.jar", description = "The collector jar to start (default ${DEFAULT-VALUE}).")
     Path collectorJar;
 
-    @Option(names = "--collector-jvm", defaultValue = "-Xmx1g", description = "JVM options of the started collectors (default ${DEFAULT-VALUE}).")
+    @Option(names = "--collector-jvm", defaultValue = "-Xmx1g -XX:MaxGCPauseMillis=20", description = "JVM options of the started collectors (default ${DEFAULT-VALUE}: the heap and the pause goal the packages start the collector with).")
     String collectorJvmOptions;
 
     @Option(names = "--devices", defaultValue = "500", description = "ingest, cost, scaleout: simulated devices (default ${DEFAULT-VALUE}).")

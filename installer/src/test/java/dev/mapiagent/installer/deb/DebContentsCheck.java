@@ -62,6 +62,18 @@ class DebContentsCheck {
     }
 
     @Test
+    void theLauncherStartsTheJvmWithAShortPauseGoalAndStopsItOnOutOfMemory() {
+        DebPackage.Result cfg = DebPackage.run(List.of("sh", "-c", "dpkg-deb --fsys-tarfile \"$0\" | tar -xO "
+                + "./usr/lib/mapi-collector/lib/app/mapi-collector.cfg", deb.toString()), Map.of());
+        assertEquals(0, cfg.exitCode(), cfg.output());
+        List<String> options = Arrays.stream(cfg.output().split("\n"))
+                .filter(line -> line.startsWith("java-options=")).map(line -> line.substring("java-options=".length()))
+                .toList();
+        assertTrue(options.containsAll(List.of("-XX:MaxGCPauseMillis=20", "-XX:+ExitOnOutOfMemoryError")),
+                "java-options of the launcher: " + options);
+    }
+
+    @Test
     void installsTheSystemdUnit() {
         assertEntry(DebPackage.UNIT, "-rw-r--r--", "root/root");
     }
