@@ -29,6 +29,8 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -536,8 +538,8 @@ abstract class CollectorContractTest {
 
     @Test
     void thousandsOfAgentsConnectingAtOnceQueueForAcceptInsteadOfOverflowing() {
-        org.eclipse.jetty.server.Connector[] connectors = collector.app().jettyServer().server().getConnectors();
-        assertEquals(4096, ((org.eclipse.jetty.server.ServerConnector) connectors[0]).getAcceptQueueSize());
+        Connector[] connectors = collector.app().jettyServer().server().getConnectors();
+        assertEquals(4096, ((ServerConnector) connectors[0]).getAcceptQueueSize());
     }
 
     /** Jetty's default would give each keep-alive connection a 100 KiB cache: most of the memory of a long-poll. */

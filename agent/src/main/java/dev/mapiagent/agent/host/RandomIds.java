@@ -1,5 +1,6 @@
 package dev.mapiagent.agent.host;
 
+import java.nio.ByteBuffer;
 import java.util.UUID;
 
 /**
@@ -34,14 +35,7 @@ public final class RandomIds {
         bytes[6] |= 0x40;
         bytes[8] &= 0x3f;
         bytes[8] |= (byte) 0x80;
-        long msb = 0;
-        long lsb = 0;
-        for (int i = 0; i < 8; i++) {
-            msb = (msb << 8) | (bytes[i] & 0xff);
-        }
-        for (int i = 8; i < 16; i++) {
-            lsb = (lsb << 8) | (bytes[i] & 0xff);
-        }
-        return new UUID(msb, lsb);
+        ByteBuffer bits = ByteBuffer.wrap(bytes);
+        return new UUID(bits.getLong(), bits.getLong());
     }
 }

@@ -3,6 +3,7 @@ package dev.mapiagent.agent.host;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -28,7 +29,7 @@ class RandomIdsTest {
     void theVersionAndVariantBitsAreSetWhateverTheSourceGave() {
         assertEquals("00000000-0000-4000-8000-000000000000", RandomIds.version4(new byte[16]).toString());
         byte[] ones = new byte[16];
-        java.util.Arrays.fill(ones, (byte) 0xff);
+        Arrays.fill(ones, (byte) 0xff);
         assertEquals("ffffffff-ffff-4fff-bfff-ffffffffffff", RandomIds.version4(ones).toString());
     }
 

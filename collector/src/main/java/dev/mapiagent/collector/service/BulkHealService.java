@@ -204,10 +204,6 @@ public final class BulkHealService {
     }
 
     /**
-     * Starts the devices each running bulk heal may start now (its rate less those started within the last minute),
-     * and ends those with none left. Only the holder of the lease does; the others return {@code ran = false}.
-     */
-    /**
      * Tells the listener the device id of every heal this service queues, after it is committed (as
      * {@link CommandService#onQueued}: the collector wakes the device's parked long-poll at once).
      */
@@ -215,6 +211,10 @@ public final class BulkHealService {
         queuedListeners.add(listener);
     }
 
+    /**
+     * Starts the devices each running bulk heal may start now (its rate less those started within the last minute),
+     * and ends those with none left. Only the holder of the lease does; the others return {@code ran = false}.
+     */
     public Tick tick() {
         Instant now = clock.instant();
         if (!jdbi.withHandle(h -> new LeaseDao(h).acquire(JOB, holder, now, now.plus(LEASE)))) {
