@@ -47,41 +47,55 @@ public final class JsonTrees {
 
     /**
      * The value the parser is at, or before its first token the next one, as {@code ObjectMapper.readTree(JsonParser)}
-     * reads it: the parser is left on the value's last token, and null is returned at the end of the input.
+     * reads it: null at the end of the input; the value's tokens are consumed, so the parser's current token is
+     * cleared and its location is just past the value. Objects are read key by key with
+     * {@link JsonParser#nextFieldName()}, as databind reads them, because jackson-core words some errors differently
+     * there (a missing value is "expected a valid value (JSON String, Number, ...)").
      */
     public static JsonNode read(JsonParser parser) throws IOException {
         JsonToken token = parser.hasCurrentToken() ? parser.currentToken() : parser.nextToken();
         if (token == null) {
             return null;
         }
-        if (!token.isStructStart()) {
-            return scalar(parser, token);
-        }
-        ContainerNode<?> root = container(token);
+        JsonNode root = value(parser, token);
         Deque<ContainerNode<?>> open = new ArrayDeque<>();
-        open.push(root);
+        if (root instanceof ContainerNode<?> container) {
+            open.push(container);
+        }
         while (!open.isEmpty()) {
-            token = parser.nextToken();
-            if (token.isStructEnd()) {
+            JsonNode value = next(parser, open.peek());
+            if (value == null) {
                 open.pop();
-                continue;
-            }
-            String key = null;
-            if (token == JsonToken.FIELD_NAME) {
-                key = parser.currentName();
-                token = parser.nextToken();
-            }
-            JsonNode value = token.isStructStart() ? container(token) : scalar(parser, token);
-            if (open.peek() instanceof ObjectNode object) {
-                object.replace(key, value);
-            } else {
-                ((ArrayNode) open.peek()).add(value);
-            }
-            if (value instanceof ContainerNode<?> container) {
+            } else if (value instanceof ContainerNode<?> container) {
                 open.push(container);
             }
         }
+        parser.clearCurrentToken();
         return root;
+    }
+
+    /** Reads the next member of the container and adds it; null when the container ends instead. */
+    private static JsonNode next(JsonParser parser, ContainerNode<?> parent) throws IOException {
+        if (parent instanceof ObjectNode object) {
+            String key = parser.nextFieldName();
+            if (key == null) {
+                return null;
+            }
+            JsonNode value = value(parser, parser.nextToken());
+            object.replace(key, value);
+            return value;
+        }
+        JsonToken token = parser.nextToken();
+        if (token == JsonToken.END_ARRAY) {
+            return null;
+        }
+        JsonNode value = value(parser, token);
+        ((ArrayNode) parent).add(value);
+        return value;
+    }
+
+    private static JsonNode value(JsonParser parser, JsonToken token) throws IOException {
+        return token.isStructStart() ? container(token) : scalar(parser, token);
     }
 
     private static ContainerNode<?> container(JsonToken start) {
