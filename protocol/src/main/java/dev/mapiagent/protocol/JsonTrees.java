@@ -2,8 +2,10 @@ package dev.mapiagent.protocol;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonParser.NumberType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.JsonTokenId;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ContainerNode;
@@ -102,19 +104,27 @@ public final class JsonTrees {
         return start == JsonToken.START_OBJECT ? NODES.objectNode() : NODES.arrayNode();
     }
 
+    /** Switches on the token's id, as databind does: a switch on the enum would be one more class to load. */
     private static JsonNode scalar(JsonParser parser, JsonToken token) throws IOException {
-        return switch (token) {
-            case VALUE_STRING -> NODES.textNode(parser.getText());
-            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
-                case INT -> NODES.numberNode(parser.getIntValue());
-                case LONG -> NODES.numberNode(parser.getLongValue());
-                default -> NODES.numberNode(parser.getBigIntegerValue());
-            };
-            case VALUE_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
-            case VALUE_TRUE -> NODES.booleanNode(true);
-            case VALUE_FALSE -> NODES.booleanNode(false);
-            case VALUE_NULL -> NODES.nullNode();
+        return switch (token.id()) {
+            case JsonTokenId.ID_STRING -> NODES.textNode(parser.getText());
+            case JsonTokenId.ID_NUMBER_INT -> whole(parser);
+            case JsonTokenId.ID_NUMBER_FLOAT -> NODES.numberNode(parser.getDoubleValue());
+            case JsonTokenId.ID_TRUE -> NODES.booleanNode(true);
+            case JsonTokenId.ID_FALSE -> NODES.booleanNode(false);
+            case JsonTokenId.ID_NULL -> NODES.nullNode();
             default -> throw new JsonParseException(parser, "not at a JSON value: " + token);
         };
+    }
+
+    private static JsonNode whole(JsonParser parser) throws IOException {
+        NumberType type = parser.getNumberType();
+        if (type == NumberType.INT) {
+            return NODES.numberNode(parser.getIntValue());
+        }
+        if (type == NumberType.LONG) {
+            return NODES.numberNode(parser.getLongValue());
+        }
+        return NODES.numberNode(parser.getBigIntegerValue());
     }
 }
