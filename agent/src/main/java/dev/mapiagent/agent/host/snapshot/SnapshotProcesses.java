@@ -112,8 +112,8 @@ public final class SnapshotProcesses implements Processes {
             }
         }
         try {
-            AtomicFiles.write(file, (ProtocolJson.documents().writerWithDefaultPrettyPrinter().writeValueAsString(array) + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            String text = ProtocolJson.documents().writerWithDefaultPrettyPrinter().writeValueAsString(array) + "\n";
+            AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
