@@ -13,24 +13,15 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 
 /**
  * {@link Instant} as JSON the way Jackson's {@code JavaTimeModule} writes and reads it with
  * {@code WRITE_DATES_AS_TIMESTAMPS} off: written as ISO-8601 in UTC ({@code 2026-12-02T02:36:05.263Z}, the fraction
  * in groups of three digits, none when zero), read from such text (with any offset, e.g. {@code +02:00}), from a
  * number of seconds since 1970 ({@code 1700000000} or {@code 1700000000.5}) or from such a number as text; empty
- * text and {@code null} read as {@code null}.
+ * text and {@code null} read as {@code null}. The text itself is {@link InstantText}'s.
  */
 final class InstantJson {
-
-    /**
-     * 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: beyond these years ISO-8601 needs a sign and more digits,
-     * which {@link Instant#toString()} writes.
-     */
-    private static final long FIRST_PLAIN_SECOND = -62_167_219_200L;
-    private static final long LAST_PLAIN_SECOND = 253_402_300_799L;
 
     private InstantJson() {
     }
@@ -41,44 +32,6 @@ final class InstantJson {
                 .addDeserializer(Instant.class, new Reader());
     }
 
-    /**
-     * The text {@link Instant#toString()} gives, written out here because {@code toString} builds all of
-     * {@code DateTimeFormatter}'s constant formatters the first time, at every start of the agent.
-     */
-    static String format(Instant instant) {
-        if (instant.getEpochSecond() < FIRST_PLAIN_SECOND || instant.getEpochSecond() > LAST_PLAIN_SECOND) {
-            return instant.toString();
-        }
-        LocalDateTime utc = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
-        StringBuilder text = new StringBuilder(30);
-        digits(text, utc.getYear(), 4).append('-');
-        digits(text, utc.getMonthValue(), 2).append('-');
-        digits(text, utc.getDayOfMonth(), 2).append('T');
-        digits(text, utc.getHour(), 2).append(':');
-        digits(text, utc.getMinute(), 2).append(':');
-        digits(text, utc.getSecond(), 2);
-        int nano = instant.getNano();
-        if (nano > 0) {
-            text.append('.');
-            if (nano % 1_000_000 == 0) {
-                digits(text, nano / 1_000_000, 3);
-            } else if (nano % 1_000 == 0) {
-                digits(text, nano / 1_000, 6);
-            } else {
-                digits(text, nano, 9);
-            }
-        }
-        return text.append('Z').toString();
-    }
-
-    private static StringBuilder digits(StringBuilder text, int value, int width) {
-        String number = Integer.toString(value);
-        for (int i = number.length(); i < width; i++) {
-            text.append('0');
-        }
-        return text.append(number);
-    }
-
     private static final class Writer extends StdScalarSerializer<Instant> {
         Writer() {
             super(Instant.class);
@@ -86,7 +39,7 @@ final class InstantJson {
 
         @Override
         public void serialize(Instant value, JsonGenerator json, SerializerProvider provider) throws IOException {
-            json.writeString(format(value));
+            json.writeString(InstantText.format(value));
         }
     }
 

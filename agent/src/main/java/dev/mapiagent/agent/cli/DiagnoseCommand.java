@@ -52,7 +52,7 @@ public class DiagnoseCommand extends HostCommand {
         Report report = diagnose(host, DiagnosisInput.defaults().withStatus(status));
         Output output = output();
         if (common.json) {
-            output.json(report);
+            output.reportJson(report);
         } else {
             output.report(report, host.describe());
         }

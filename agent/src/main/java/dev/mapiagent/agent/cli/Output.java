@@ -16,6 +16,7 @@ import dev.mapiagent.protocol.FindingCode;
 import dev.mapiagent.protocol.OutlookSection;
 import dev.mapiagent.protocol.ProtocolJson;
 import dev.mapiagent.protocol.Report;
+import dev.mapiagent.protocol.ReportJson;
 import dev.mapiagent.protocol.UnreadableLine;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -41,6 +42,12 @@ final class Output {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+        out.flush();
+    }
+
+    /** The report as {@link #json} prints it, streamed by {@link ReportJson}: diagnose must not build a mapper. */
+    void reportJson(Report report) {
+        out.println(ReportJson.pretty(report));
         out.flush();
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mapiagent.protocol.ProtocolJson;
 import dev.mapiagent.protocol.ProtocolSchema;
+import dev.mapiagent.protocol.Report;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -84,6 +85,17 @@ class DiagnoseCommandTest {
         for (String example : List.of("healthy", "mapihttp-disabled", "fallback-stale-sspi", "server-outage")) {
             CliRun run = CliRun.of("diagnose", "--snapshot", ExampleSnapshots.arg(example), "--json");
             assertEquals(List.of(), ProtocolSchema.REPORT.validate(json(run)), example);
+        }
+    }
+
+    /** diagnose streams its report without databind; what it prints must not change by that. */
+    @Test
+    void jsonOutputIsTheReportAsDatabindsPrettyPrinterWritesIt() throws IOException {
+        for (String example : List.of("healthy", "mapihttp-disabled", "fallback-stale-sspi", "server-outage")) {
+            CliRun run = CliRun.of("diagnose", "--snapshot", ExampleSnapshots.arg(example), "--json");
+            Report report = ProtocolJson.mapper().readValue(run.out(), Report.class);
+            assertEquals(ProtocolJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report)
+                    + System.lineSeparator(), run.out(), example);
         }
     }
 

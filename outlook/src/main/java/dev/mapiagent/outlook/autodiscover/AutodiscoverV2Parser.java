@@ -2,13 +2,14 @@ package dev.mapiagent.outlook.autodiscover;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.mapiagent.protocol.JsonTrees;
 import java.io.IOException;
 import java.util.Map;
 
@@ -22,14 +23,15 @@ import java.util.Map;
  * Valid JSON of any other shape is tolerated and yields an empty response; only JSON that is not
  * well-formed (or too large) is an error. V2 never describes MAPI over HTTP: the POX response a
  * V2 "AutodiscoverV1" URL leads to does, and Outlook caches that one as XML.
+ *
+ * <p>Read with jackson-core and {@link JsonTrees}, not an ObjectMapper: a diagnosis reads these files on every PC
+ * with Outlook 2016 or later, and building a mapper costs a cold start about 190 ms.
  */
 public final class AutodiscoverV2Parser {
 
-    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
-                    .build())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
     private AutodiscoverV2Parser() {
@@ -49,8 +51,16 @@ public final class AutodiscoverV2Parser {
     }
 
     private static JsonNode read(byte[] json) {
-        try {
-            return JSON.readTree(json);
+        try (JsonParser parser = JSON.createParser(json)) {
+            JsonNode root = JsonTrees.read(parser);
+            JsonToken trailing = parser.nextToken();
+            if (trailing != null) {
+                // databind's wording (FAIL_ON_TRAILING_TOKENS), which the parser used: a report's error text stays
+                throw new JsonParseException(parser, "Trailing token (of type " + trailing + ") found after value"
+                        + " (bound as `com.fasterxml.jackson.databind.JsonNode`): not allowed as per"
+                        + " `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`", parser.currentTokenLocation());
+            }
+            return root;
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();

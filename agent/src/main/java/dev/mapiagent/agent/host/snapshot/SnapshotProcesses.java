@@ -2,7 +2,6 @@ package dev.mapiagent.agent.host.snapshot;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,8 +35,6 @@ import java.util.stream.IntStream;
 public final class SnapshotProcesses implements Processes {
 
     static final int USER_SESSION = 1;
-    /** The agent's one mapper: each further ObjectMapper costs start-up time (its own caches and configuration). */
-    private static final ObjectMapper MAPPER = ProtocolJson.documents();
 
     private final Path file;
     private final List<ProcessInfo> processes;
@@ -115,8 +112,8 @@ public final class SnapshotProcesses implements Processes {
             }
         }
         try {
-            AtomicFiles.write(file, (MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(array) + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
+            String text = ProtocolJson.documents().writerWithDefaultPrettyPrinter().writeValueAsString(array) + "\n";
+            AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -2,12 +2,13 @@ package dev.mapiagent.agent.host.snapshot;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mapiagent.agent.host.BadSnapshotException;
 import dev.mapiagent.agent.host.WindowsEdition;
 import dev.mapiagent.agent.host.snapshot.regfile.SnapshotFiles;
 import dev.mapiagent.agent.host.snapshot.regfile.SnapshotText;
-import dev.mapiagent.protocol.ProtocolJson;
+import dev.mapiagent.protocol.JsonTrees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -15,7 +16,8 @@ import java.util.Optional;
 /**
  * The snapshot's {@code windows.json}, {@code {"suiteMask": 272, "productType": 4}}: the PC's
  * {@code OSVERSIONINFOEX.wSuiteMask} and GetProductInfo's product type. Optional, as the file is: snapshots made
- * before it have none, and a host without it counts as single-session.
+ * before it have none, and a host without it counts as single-session. Read with {@link JsonTrees}: a diagnosis of a
+ * snapshot must not build an ObjectMapper.
  */
 public final class SnapshotWindowsEdition {
 
@@ -32,7 +34,7 @@ public final class SnapshotWindowsEdition {
         String source = file.toString();
         JsonNode root;
         try {
-            root = ProtocolJson.documents().readTree(SnapshotText.decode(SnapshotFiles.read(file), source).text());
+            root = JsonTrees.read(SnapshotText.decode(SnapshotFiles.read(file), source).text());
         } catch (JsonProcessingException e) {
             throw new BadSnapshotException(source + ": not valid JSON: "
                     + e.getOriginalMessage().lines().findFirst().orElse(""), e);
@@ -46,7 +48,7 @@ public final class SnapshotWindowsEdition {
 
     /** The text {@code snapshot --out} writes for an edition. */
     public static ObjectNode toJson(WindowsEdition edition) {
-        ObjectNode node = ProtocolJson.documents().createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put(SUITE_MASK, edition.suiteMask());
         node.put(PRODUCT_TYPE, Integer.toUnsignedLong(edition.productType()));
         return node;
