@@ -119,9 +119,15 @@ class RunEndToEndIT {
         // -Xshare:on: a JVM that cannot map the archive refuses to start
         List<String> strict = new ArrayList<>(launcher);
         strict.add("-Xshare:on");
+        Path classes = temp.resolve("classes-" + pc.deviceId + ".log");
+        strict.add("-Xlog:class+load:file=" + classes);
         AgentSnapshot.Run second = pc.runOnce(strict);
         assertEquals(0, second.exitCode(), second.out() + second.err());
         assertEquals(1, pc.agentLog().split("start-up archive made", -1).length - 1, "made once, then current");
+        // the logon mode builds the JSON mapper (settings, spool, the collector's answers) though diagnose does not:
+        // the archive is trained on a run that builds it too
+        assertTrue(Files.readAllLines(classes).stream().anyMatch(line ->
+                line.contains(" com.fasterxml.jackson.databind.ObjectMapper source: shared objects file")), classes.toString());
     }
 
     @Test

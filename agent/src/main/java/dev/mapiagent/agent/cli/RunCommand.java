@@ -35,6 +35,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -139,8 +140,13 @@ public class RunCommand implements Callable<Integer> {
     }
 
     private void keepStartupArchive(RunLog log) throws InterruptedException {
-        List<String> training = snapshotOption.snapshot == null ? List.of("diagnose", "--json")
-                : List.of("diagnose", "--json", "--snapshot", snapshotOption.snapshot.toString());
+        // A dry-run heal, not diagnose: it runs the whole diagnosis and then writes its answer with the JSON mapper,
+        // which diagnose no longer builds but this logon mode does (its settings, spool and collector answers), so
+        // the one archive holds the classes of both starts. A dry run changes nothing on the PC.
+        List<String> training = new ArrayList<>(List.of("heal", "--dry-run", "--json"));
+        if (snapshotOption.snapshot != null) {
+            training.addAll(List.of("--snapshot", snapshotOption.snapshot.toString()));
+        }
         StartupArchiveStep.keep(Main.class.getName(), training).ifPresent(o -> {
             if (o.warning()) {
                 log.warn(o.line());

@@ -51,7 +51,9 @@ public record StartupArchive(Path archive, Path javaLauncher, List<String> jvmOp
                     + " outside it; the agent starts without the archive");
         }
         List<String> options = new ArrayList<>(jvmArguments);
-        options.removeIf(a -> a.startsWith(ARCHIVE_OPTION) || a.startsWith("-Xshare:"));
+        // logging decides nothing about mapping the archive, and a training run logging to the same file as this
+        // JVM would overwrite its log: -Xlog options neither go to the dump's JVMs nor make a new archive necessary
+        options.removeIf(a -> a.startsWith(ARCHIVE_OPTION) || a.startsWith("-Xshare:") || a.startsWith("-Xlog"));
         Path bin = javaHome.resolve("bin");
         Path launcher = windows ? bin.resolve("javaw.exe") : bin.resolve("java");
         return Optional.of(new StartupArchive(Path.of(archive.get()), launcher, options, classPath, mainClass));

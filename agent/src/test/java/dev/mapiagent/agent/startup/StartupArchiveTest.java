@@ -61,6 +61,13 @@ class StartupArchiveTest {
     }
 
     @Test
+    void loggingOptionsStayWithThisJvm() {
+        StartupArchive archive = of("-Xlog:class+load:file=classes.log", "-XX:SharedArchiveFile=a.jsa", "-Xlog:gc",
+                "-Xmx32m").orElseThrow();
+        assertEquals(List.of("-Xmx32m"), archive.jvmOptions());
+    }
+
+    @Test
     void trainingCommandListsTheClassesOfTheTrainingOnTheSameClassPathWithJavawOnWindows() {
         StartupArchive archive = of("-XX:+UseSerialGC", "-XX:SharedArchiveFile=a.jsa").orElseThrow();
 
