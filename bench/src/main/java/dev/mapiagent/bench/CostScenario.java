@@ -32,11 +32,13 @@ final class CostScenario {
 
     static String run(BenchOptions options, Api api) {
         Markdown rates = new Markdown("database", "in flight", "healthz/s", "reports/s", "reports ÷ healthz",
-                "collector CPU ms per healthz", "collector CPU ms per report", "ratio", "client CPU ms per report",
+                "collector CPU ms per healthz", "collector CPU ms per report", "ratio", "of which GC threads, ms per healthz / report",
+                "client CPU ms per report",
                 "PostgreSQL CPU ms per report", "other CPU ms per report", "mean batch", "errors",
                 "load average before → after");
         Markdown fixed = new Markdown("database", "load", "reports/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms",
-                "errors", "collector CPU ms per report", "client CPU ms per report", "load average before → after");
+                "errors", "collector CPU ms per report", "of which GC threads", "client CPU ms per report",
+                "load average before → after");
         for (Targets target : Targets.of(options)) {
             try (PostgresSchema schema = target.freshSchema(); Collectors collectors = new Collectors(options, api)) {
                 Collectors.Instance collector = collectors.start(Targets.dbUrl(schema));
@@ -66,6 +68,8 @@ final class CostScenario {
                     rates.row(target.label(), inFlight, floor.load().perSecond(), stored.load().perSecond(),
                             fixed(stored.load().perSecond() / floor.load().perSecond(), 2), fixed(perHealthz, 3),
                             fixed(perReport, 3), fixed(perReport / perHealthz, 1) + "×",
+                            fixed(floor.millisPerRequest(floor.cpu().collectorGc()), 3) + " / "
+                                    + fixed(stored.millisPerRequest(stored.cpu().collectorGc()), 3),
                             fixed(stored.millisPerRequest(stored.cpu().client()), 3),
                             fixed(stored.millisPerRequest(stored.cpu().postgres()), 3),
                             fixed(stored.millisPerRequest(stored.cpu().other()), 3), fixed(meanBatch, 1),
@@ -78,6 +82,7 @@ final class CostScenario {
                         r.latencies().percentileMillis(99), r.latencies().percentileMillis(99.9),
                         r.latencies().maxMillis(), IngestScenario.errors(r),
                         fixed(paced.millisPerRequest(paced.cpu().collector()), 3),
+                        fixed(paced.millisPerRequest(paced.cpu().collectorGc()), 3),
                         fixed(paced.millisPerRequest(paced.cpu().client()), 3), loadBefore + " → " + loadAverage());
             }
         }
@@ -85,7 +90,7 @@ final class CostScenario {
                 ? "java.net.http client (asynchronous, 2 threads); " : "lean client (one thread, keep-alive "
                 + "connections, requests serialised beforehand); ") + options.seconds + " s per measurement after "
                 + options.warmupSeconds + " s warm-up of each; CPU from /proc over each measurement divided by the "
-                + "requests answered: collector = its process, client = the bench process, PostgreSQL = every "
+                + "requests answered: collector = its process (GC threads: its garbage collection threads, by name), client = the bench process, PostgreSQL = every "
                 + "postgres process on the machine, other = the machine's remaining busy time (other work on the "
                 + "box, the kernel); ratio = collector CPU per report / per healthz.\n\n" + rates
                 + "\nFixed rate (latency from each request's due time, " + options.concurrency

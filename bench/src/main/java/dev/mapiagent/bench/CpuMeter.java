@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Where the machine's CPU goes during a measurement (Linux /proc): the collector process, this bench process (the
@@ -16,8 +18,11 @@ import java.util.Map;
  */
 final class CpuMeter {
 
-    /** CPU time used so far, in nanoseconds (PostgreSQL: per process, since its backends come and go). */
-    record Sample(long collector, long client, Map<Long, Long> postgresByPid, long machine) {
+    /**
+     * CPU time used so far, in nanoseconds (PostgreSQL: per process, since its backends come and go); collectorGc is
+     * the part of the collector's spent by the JVM's garbage collection threads.
+     */
+    record Sample(long collector, long collectorGc, long client, Map<Long, Long> postgresByPid, long machine) {
 
         /** The CPU used from {@code before} to this sample. */
         Used minus(Sample before) {
@@ -26,12 +31,13 @@ final class CpuMeter {
                 // a process that ended meanwhile is missing here: its share is lost (and lands in "other")
                 postgres += process.getValue() - before.postgresByPid.getOrDefault(process.getKey(), 0L);
             }
-            return new Used(collector - before.collector, client - before.client, postgres, machine - before.machine);
+            return new Used(collector - before.collector, collectorGc - before.collectorGc, client - before.client,
+                    postgres, machine - before.machine);
         }
     }
 
     /** CPU time used during a measurement, in nanoseconds. */
-    record Used(long collector, long client, long postgres, long machine) {
+    record Used(long collector, long collectorGc, long client, long postgres, long machine) {
 
         long other() {
             return machine - collector - client - postgres;
@@ -44,8 +50,33 @@ final class CpuMeter {
     }
 
     static Sample sample(Process collector) {
-        return new Sample(cpuNanos(collector.toHandle()), cpuNanos(ProcessHandle.current()), postgresNanos(),
-                machineBusyNanos());
+        return new Sample(cpuNanos(collector.toHandle()), gcThreadNanos(collector.pid()), cpuNanos(ProcessHandle.current()),
+                postgresNanos(), machineBusyNanos());
+    }
+
+    /**
+     * utime + stime of the process's garbage collection threads, found by the names HotSpot gives them ("GC Thread#0",
+     * G1's "G1 Conc#0", "G1 Refine#0", "G1 Main Marker", "G1 Service", and the "VM Thread" that runs the pauses of
+     * the serial collector and the safepoints of the others); 0 without /proc. Collections made by application
+     * threads themselves (none in HotSpot's collectors) would not be counted.
+     */
+    private static long gcThreadNanos(long pid) {
+        long nanos = 0;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path thread : threads) {
+                Optional<long[]> named = statTimes(thread.resolve("stat"), CpuMeter::isGcThread);
+                if (named.isPresent()) {
+                    nanos += named.get()[0] + named.get()[1];
+                }
+            }
+        } catch (IOException noProc) {
+            return 0;
+        }
+        return nanos;
+    }
+
+    private static boolean isGcThread(String name) {
+        return name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread");
     }
 
     /** The process's CPU time (user + system), as the JDK reads it from /proc on Linux. */
@@ -59,25 +90,33 @@ final class CpuMeter {
         Map<Long, Long> byPid = new HashMap<>();
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path process : processes) {
-                String stat;
-                try {
-                    stat = Files.readString(process.resolve("stat"));
-                } catch (IOException gone) {
-                    continue;
-                }
-                int nameEnd = stat.lastIndexOf(')');
-                if (nameEnd < 0 || !stat.substring(stat.indexOf('(') + 1, nameEnd).equals("postgres")) {
-                    continue;
-                }
-                // after "pid (comm) ": state is field 3, utime field 14, stime field 15
-                String[] fields = stat.substring(nameEnd + 2).split(" ");
-                byPid.put(Long.parseLong(process.getFileName().toString()),
-                        (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK);
+                statTimes(process.resolve("stat"), "postgres"::equals).ifPresent(times ->
+                        byPid.put(Long.parseLong(process.getFileName().toString()), times[0] + times[1]));
             }
         } catch (IOException noProc) {
             return Map.of();
         }
         return byPid;
+    }
+
+    /**
+     * A process's or thread's user and system time in nanoseconds from its /proc stat file, when its name (comm)
+     * passes the test; empty when it does not or has ended meanwhile.
+     */
+    private static Optional<long[]> statTimes(Path statFile, Predicate<String> name) {
+        String stat;
+        try {
+            stat = Files.readString(statFile);
+        } catch (IOException gone) {
+            return Optional.empty();
+        }
+        int nameEnd = stat.lastIndexOf(')');
+        if (nameEnd < 0 || !name.test(stat.substring(stat.indexOf('(') + 1, nameEnd))) {
+            return Optional.empty();
+        }
+        // after "pid (comm) ": state is field 3, utime field 14, stime field 15
+        String[] fields = stat.substring(nameEnd + 2).split(" ");
+        return Optional.of(new long[] {Long.parseLong(fields[11]) * NANOS_PER_TICK, Long.parseLong(fields[12]) * NANOS_PER_TICK});
     }
 
     /** Busy time of all cores together: the first line of /proc/stat without idle and iowait. */
