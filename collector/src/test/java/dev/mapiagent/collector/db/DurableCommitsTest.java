@@ -36,8 +36,9 @@ class DurableCommitsTest {
     }
 
     @Test
-    void theEmbeddedCacheIsAnEighthOfTheHeapWithinBounds() {
-        assertEquals(32 * 1024, JdbcUrls.cacheKilobytes(256L * 1024 * 1024));
+    void theEmbeddedCacheIsAThirtySecondOfTheHeapWithinBounds() {
+        assertEquals(32 * 1024, JdbcUrls.cacheKilobytes(1024L * 1024 * 1024));
+        assertEquals(16 * 1024, JdbcUrls.cacheKilobytes(512L * 1024 * 1024));
         assertEquals(8 * 1024, JdbcUrls.cacheKilobytes(16L * 1024 * 1024));
         assertEquals(512 * 1024, JdbcUrls.cacheKilobytes(64L * 1024 * 1024 * 1024));
         assertTrue(JdbcUrls.embedded(java.nio.file.Path.of("data")).contains(";CACHE_SIZE="));
