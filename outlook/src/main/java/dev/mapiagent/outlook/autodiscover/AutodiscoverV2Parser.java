@@ -55,10 +55,8 @@ public final class AutodiscoverV2Parser {
             JsonNode root = JsonTrees.read(parser);
             JsonToken trailing = parser.nextToken();
             if (trailing != null) {
-                // databind's wording (FAIL_ON_TRAILING_TOKENS), which the parser used: a report's error text stays
-                throw new JsonParseException(parser, "Trailing token (of type " + trailing + ") found after value"
-                        + " (bound as `com.fasterxml.jackson.databind.JsonNode`): not allowed as per"
-                        + " `DeserializationFeature.FAIL_ON_TRAILING_TOKENS`", parser.currentTokenLocation());
+                // where databind's FAIL_ON_TRAILING_TOKENS stopped, in words for the helpdesk rather than its setting's name
+                throw new JsonParseException(parser, "more text after the JSON value", parser.currentTokenLocation());
             }
             return root;
         } catch (JsonProcessingException e) {

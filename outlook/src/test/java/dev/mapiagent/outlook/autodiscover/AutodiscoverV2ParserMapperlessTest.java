@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Read without an ObjectMapper, a file reads where the parser's former mapper read it and fails where that one failed,
- * with the same one-line message (the mapper below is that one; what is read from the tree AutodiscoverV2ParserTest
+ * with the same one-line message (text after the value: at the same place, in plain words) (the mapper below is that one; what is read from the tree AutodiscoverV2ParserTest
  * shows).
  */
 class AutodiscoverV2ParserMapperlessTest {
@@ -41,9 +41,19 @@ class AutodiscoverV2ParserMapperlessTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"{\"a\":1} {\"b\":2}", "[1] 2", "\"text\" \"more\""})
+    void moreTextAfterTheValueIsRefusedWhereTheMapperStoppedInPlainWords(String json) {
+        JsonProcessingException before = assertThrows(JsonProcessingException.class, () -> BEFORE.readTree(bytes(json)));
+        AutodiscoverParseException now = assertThrows(AutodiscoverParseException.class,
+                () -> AutodiscoverV2Parser.parse(bytes(json)));
+
+        assertEquals(notWellFormedAt(before) + "more text after the JSON value", now.getMessage());
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"{\"Protocol\":\"AutodiscoverV1\",\n\"Url\": https://x}",
-        "{\"Protocol\":\"Ews\",\"Protocol\":\"Rest\"}", "{\"a\":{\"b\":1,\"b\":2}}", "{\"a\":1} {\"b\":2}",
-        "{\"a\":1}\n]", "[1] 2", "{\"a\":1", "{\"a\":}", "[1,]", "\u00ff\u00fe", "{\"a\":\"\u0001\"}",
+        "{\"Protocol\":\"Ews\",\"Protocol\":\"Rest\"}", "{\"a\":{\"b\":1,\"b\":2}}", "{\"a\":1}\n]", "{\"a\":1", "{\"a\":}", "[1,]",
+        "\u00ff\u00fe", "{\"a\":\"\u0001\"}",
         "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"
                 + "]]]]]]]]]]]]]]]]]]]]]]]]]]]]"})
     void whatTheMapperRefusedIsRefusedWithItsMessage(String json) {
@@ -51,9 +61,12 @@ class AutodiscoverV2ParserMapperlessTest {
         AutodiscoverParseException now = assertThrows(AutodiscoverParseException.class,
                 () -> AutodiscoverV2Parser.parse(bytes(json)));
 
+        assertEquals(notWellFormedAt(before) + before.getOriginalMessage(), now.getMessage());
+    }
+
+    private static String notWellFormedAt(JsonProcessingException before) {
         JsonLocation at = before.getLocation();
-        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-        assertEquals("not well-formed JSON" + where + ": " + before.getOriginalMessage(), now.getMessage());
+        return "not well-formed JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": ";
     }
 
     private static byte[] bytes(String json) {
