@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Predicate;
 
 /**
@@ -64,10 +64,7 @@ final class CpuMeter {
         long nanos = 0;
         try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
             for (Path thread : threads) {
-                Optional<long[]> named = statTimes(thread.resolve("stat"), CpuMeter::isGcThread);
-                if (named.isPresent()) {
-                    nanos += named.get()[0] + named.get()[1];
-                }
+                nanos += statCpuNanos(thread.resolve("stat"), CpuMeter::isGcThread).orElse(0);
             }
         } catch (IOException noProc) {
             return 0;
@@ -90,8 +87,8 @@ final class CpuMeter {
         Map<Long, Long> byPid = new HashMap<>();
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
             for (Path process : processes) {
-                statTimes(process.resolve("stat"), "postgres"::equals).ifPresent(times ->
-                        byPid.put(Long.parseLong(process.getFileName().toString()), times[0] + times[1]));
+                statCpuNanos(process.resolve("stat"), "postgres"::equals).ifPresent(nanos ->
+                        byPid.put(Long.parseLong(process.getFileName().toString()), nanos));
             }
         } catch (IOException noProc) {
             return Map.of();
@@ -100,23 +97,23 @@ final class CpuMeter {
     }
 
     /**
-     * A process's or thread's user and system time in nanoseconds from its /proc stat file, when its name (comm)
+     * A process's or thread's user + system time in nanoseconds from its /proc stat file, when its name (comm)
      * passes the test; empty when it does not or has ended meanwhile.
      */
-    private static Optional<long[]> statTimes(Path statFile, Predicate<String> name) {
+    private static OptionalLong statCpuNanos(Path statFile, Predicate<String> name) {
         String stat;
         try {
             stat = Files.readString(statFile);
         } catch (IOException gone) {
-            return Optional.empty();
+            return OptionalLong.empty();
         }
         int nameEnd = stat.lastIndexOf(')');
         if (nameEnd < 0 || !name.test(stat.substring(stat.indexOf('(') + 1, nameEnd))) {
-            return Optional.empty();
+            return OptionalLong.empty();
         }
         // after "pid (comm) ": state is field 3, utime field 14, stime field 15
         String[] fields = stat.substring(nameEnd + 2).split(" ");
-        return Optional.of(new long[] {Long.parseLong(fields[11]) * NANOS_PER_TICK, Long.parseLong(fields[12]) * NANOS_PER_TICK});
+        return OptionalLong.of((Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK);
     }
 
     /** Busy time of all cores together: the first line of /proc/stat without idle and iowait. */
