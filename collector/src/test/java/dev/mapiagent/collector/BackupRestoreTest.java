@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mapiagent.collector.db.Database;
 import dev.mapiagent.collector.db.JdbcUrls;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
@@ -100,6 +102,32 @@ class BackupRestoreTest {
         assertRefused(run("backup", "--to", zip.toString(), "--data-dir", data.toString()), "already exists");
     }
 
+    /**
+     * The fixture is a backup that the collector on H2 2.4.240 (its embedded database until 2026-12-02) made of a
+     * database holding device pc-h2-2-4 and its report: a data directory written by that release opens, migrates,
+     * reads and takes new writes on the H2 the collector ships now.
+     */
+    @Test
+    void aBackupMadeOnTheEarlierEmbeddedDatabaseRestoresOpensAndTakesWrites() throws Exception {
+        Path zip = dir.resolve("backup-h2-2.4.240.zip");
+        try (InputStream fixture = getClass().getResourceAsStream("backup-h2-2.4.240.zip")) {
+            Files.copy(fixture, zip);
+        }
+        Path restored = dir.resolve("restored");
+        Run restore = run("restore", "--from", zip.toString(), "--data-dir", restored.toString());
+        assertEquals(0, restore.exitCode(), restore.err());
+        try (Database db = Database.open(JdbcUrls.embedded(restored))) {
+            String body = db.jdbi().withHandle(h -> h.createQuery("""
+                    SELECT r.body FROM devices d JOIN reports r ON r.report_id = d.latest_report_id
+                    WHERE d.device_id = 'pc-h2-2-4'""").mapTo(String.class).one());
+            assertTrue(body.contains("\"reportId\" : \"6f1c2b9e-3d4a-4e5f-8a7b-1c2d3e4f5a6b\""), body);
+            db.jdbi().useHandle(h -> h.execute("INSERT INTO devices (device_id, token_hash, enrolled_at) VALUES (?, ?, ?)",
+                    "pc-new", "hash-pc-new", OffsetDateTime.now()));
+        }
+        assertEquals(1, devices(restored, "pc-h2-2-4"));
+        assertEquals(1, devices(restored, "pc-new"));
+    }
+
     @Test
     void postgresqlIsBackedUpWithItsOwnTools() {
         assertRefused(run("backup", "--to", dir.resolve("x.zip").toString(), "--db", "jdbc:postgresql://db/mapi"), "pg_dump");
@@ -108,7 +136,7 @@ class BackupRestoreTest {
     @Test
     void somethingThatIsNotABackupIsRefused() throws Exception {
         Path notZip = dir.resolve("notes.txt");
-        java.nio.file.Files.writeString(notZip, "hello");
+        Files.writeString(notZip, "hello");
         assertRefused(run("restore", "--from", notZip.toString(), "--data-dir", dir.resolve("d").toString()), "cannot read");
     }
 }
