@@ -47,11 +47,14 @@ public final class ReportDao {
                 .bind("id", reportId).mapTo(String.class).findOne();
     }
 
+    /** The newest reports of a device first (parameters: device, limit). */
+    static final String HISTORY = """
+            SELECT report_id, created_at, received_at, verdict, protocol, finding_codes
+            FROM reports WHERE device_id = :device ORDER BY created_at DESC, received_at DESC LIMIT :limit""";
+
     /** The newest reports of a device first. */
     public List<ReportSummary> history(String deviceId, int limit) {
-        return handle.createQuery("""
-                SELECT report_id, created_at, received_at, verdict, protocol, finding_codes
-                FROM reports WHERE device_id = :device ORDER BY created_at DESC, received_at DESC LIMIT :limit""")
+        return handle.createQuery(HISTORY)
                 .bind("device", deviceId).bind("limit", limit)
                 .map((rs, ctx) -> new ReportSummary(rs.getString("report_id"), Sql.instant(rs, "created_at"),
                         Sql.instant(rs, "received_at"), rs.getString("verdict"), rs.getString("protocol"),
