@@ -47,7 +47,7 @@ public final class ReportDao {
                 .bind("id", reportId).mapTo(String.class).findOne();
     }
 
-    /** The newest reports of a device first (parameters: device, limit). */
+    /** {@link #history}'s query (parameters: device, limit); a test reads H2's plan of it. */
     static final String HISTORY = """
             SELECT report_id, created_at, received_at, verdict, protocol, finding_codes
             FROM reports WHERE device_id = :device ORDER BY created_at DESC, received_at DESC LIMIT :limit""";

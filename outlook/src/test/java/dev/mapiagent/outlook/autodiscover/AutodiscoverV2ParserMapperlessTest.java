@@ -18,8 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Read without an ObjectMapper, a file reads where the parser's former mapper read it and fails where that one failed,
- * with the same one-line message (text after the value: at the same place, in plain words) (the mapper below is that one; what is read from the tree AutodiscoverV2ParserTest
- * shows).
+ * with the same one-line message, but for text after the value: refused at the same place, in plain words. The mapper
+ * below is that former one; what is read from the tree, AutodiscoverV2ParserTest shows.
  */
 class AutodiscoverV2ParserMapperlessTest {
 
