@@ -4,7 +4,6 @@ import dev.mapiagent.bench.Api.Agent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
@@ -38,13 +37,16 @@ final class ReportRequests implements Supplier<byte[]> {
         this.templates = List.copyOf(built);
     }
 
-    /** The next device's request with a new random reportId (not thread-safe: one client thread calls it). */
+    /**
+     * The next device's request with a new reportId made as the agent makes them ({@link SampleReports#newReportId};
+     * not thread-safe: one client thread calls it).
+     */
     @Override
     public byte[] get() {
         Template template = templates.get(next);
         next = (next + 1) % templates.size();
         byte[] request = template.bytes().clone();
-        byte[] id = UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] id = SampleReports.newReportId().getBytes(StandardCharsets.US_ASCII);
         for (int offset : template.idOffsets()) {
             System.arraycopy(id, 0, request, offset, id.length);
         }

@@ -9,12 +9,13 @@ import dev.mapiagent.protocol.MapiProtocol;
 import dev.mapiagent.protocol.OutlookSection;
 import dev.mapiagent.protocol.ProtocolJson;
 import dev.mapiagent.protocol.Report;
+import dev.mapiagent.protocol.ReportIds;
 import dev.mapiagent.protocol.Severity;
 import dev.mapiagent.protocol.Verdict;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Valid reports as agents send them (about 2 KB of JSON): most devices healthy, some degraded (MAPI over HTTP
@@ -41,8 +42,19 @@ final class SampleReports {
 
     /** A new report of the device: its JSON and its reportId. */
     Sample next() {
-        String reportId = UUID.randomUUID().toString();
+        String reportId = newReportId();
         return new Sample(reportId, template.replace(ID_PLACEHOLDER, reportId));
+    }
+
+    /**
+     * A new reportId as the agent makes one ({@link ReportIds}: the time, then random bits), so the collector's index
+     * of report ids sees what a fleet sends; random (version 4) ids cost the embedded database a third more CPU per
+     * report at 50,000 devices.
+     */
+    static String newReportId() {
+        byte[] random = new byte[16];
+        ThreadLocalRandom.current().nextBytes(random);
+        return ReportIds.version7(System.currentTimeMillis(), random).toString();
     }
 
     record Sample(String reportId, String json) {

@@ -9,6 +9,7 @@ import dev.mapiagent.protocol.ProtocolJson;
 import dev.mapiagent.protocol.ProtocolSchema;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ReportRequestsTest {
@@ -38,6 +39,14 @@ class ReportRequestsTest {
         String third = reportId(requests.get());
         assertNotEquals(first, third);
         assertNotEquals(SampleReports.ID_PLACEHOLDER, first);
+    }
+
+    @Test
+    void reportIdsAreTimeOrderedAsTheAgentMakesThem() throws Exception {
+        UUID id = UUID.fromString(reportId(requests.get()));
+
+        assertEquals(7, id.version());
+        assertEquals(2, id.variant());
     }
 
     private static String reportId(byte[] request) throws Exception {

@@ -24,6 +24,7 @@ import dev.mapiagent.protocol.Report;
 import dev.mapiagent.protocol.Severity;
 import dev.mapiagent.protocol.Verdicts;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -105,8 +106,9 @@ public final class Diagnoser {
                 ? status.protocol()
                 : expectedProtocol(outlook, mapiHttp, autodiscover);
 
-        return new Report(Report.SCHEMA_VERSION, reportIds.next().toString(), host.deviceId(), host.hostname(),
-                host.userName(), clock.instant(), agentVersion, Verdicts.of(findings, anythingKnown), protocol,
+        Instant createdAt = clock.instant();
+        return new Report(Report.SCHEMA_VERSION, reportIds.next(createdAt).toString(), host.deviceId(), host.hostname(),
+                host.userName(), createdAt, agentVersion, Verdicts.of(findings, anythingKnown), protocol,
                 List.copyOf(findings), outlook, mapiHttp.section(), autodiscover, credentialsSection, status.section());
     }
 

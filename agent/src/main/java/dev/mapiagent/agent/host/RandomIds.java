@@ -1,13 +1,16 @@
 package dev.mapiagent.agent.host;
 
+import dev.mapiagent.protocol.ReportIds;
 import java.nio.ByteBuffer;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Random (version 4) UUIDs, for ids that must be unique across the fleet (the collector deduplicates reports by
- * theirs), drawn from the operating system's cryptographic random source directly. {@link UUID#randomUUID()}
- * draws from the same source through {@code SecureRandom}, whose first use loads the security providers (about
- * 100 classes, half a MiB of a start), so it is only the fallback where the OS source cannot be read.
+ * Report ids ({@link ReportIds}: version 7 UUIDs, the creation time then random bits), unique across the fleet (the
+ * collector deduplicates reports by theirs), their random bits drawn from the operating system's cryptographic
+ * random source directly. {@link UUID#randomUUID()} draws from the same source through {@code SecureRandom}, whose
+ * first use loads the security providers (about 100 classes, half a MiB of a start), so it is only the fallback
+ * where the OS source cannot be read.
  */
 public final class RandomIds {
 
@@ -23,19 +26,15 @@ public final class RandomIds {
         this.source = source;
     }
 
-    public UUID next() {
+    /** The id of a report created at {@code createdAt}. */
+    public UUID next(Instant createdAt) {
         byte[] bytes = new byte[16];
-        return source.fill(bytes) ? version4(bytes) : UUID.randomUUID();
+        return ReportIds.version7(createdAt.toEpochMilli(), source.fill(bytes) ? bytes : secureRandomBytes());
     }
 
-    /** The version and variant bits set as {@link UUID#randomUUID()} sets them (RFC 9562, section 5.4). */
-    static UUID version4(byte[] random) {
-        byte[] bytes = random.clone();
-        bytes[6] &= 0x0f;
-        bytes[6] |= 0x40;
-        bytes[8] &= 0x3f;
-        bytes[8] |= (byte) 0x80;
-        ByteBuffer bits = ByteBuffer.wrap(bytes);
-        return new UUID(bits.getLong(), bits.getLong());
+    private static byte[] secureRandomBytes() {
+        UUID random = UUID.randomUUID();
+        return ByteBuffer.allocate(16).putLong(random.getMostSignificantBits())
+                .putLong(random.getLeastSignificantBits()).array();
     }
 }

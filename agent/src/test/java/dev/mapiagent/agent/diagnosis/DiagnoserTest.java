@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -81,15 +83,17 @@ class DiagnoserTest {
     }
 
     @Test
-    void theReportIdIsARandomUuidMadeOfTheSourcesBytes() {
+    void theReportIdIsItsCreationTimeFollowedByTheSourcesBytes() {
         RandomIds ids = new RandomIds(bytes -> {
             Arrays.fill(bytes, (byte) 0x11);
             return true;
         });
+        Clock clock = Clock.fixed(Instant.parse("2026-12-01T08:00:00Z"), ZoneOffset.UTC);
 
-        Report report = new Diagnoser(SnapshotHost.open(pc), Clock.systemUTC(), "test", ids).diagnose(DiagnosisInput.defaults());
+        Report report = new Diagnoser(SnapshotHost.open(pc), clock, "test", ids).diagnose(DiagnosisInput.defaults());
 
-        assertEquals("11111111-1111-4111-9111-111111111111", report.reportId());
+        assertEquals("01a2309e-2400-7111-9111-111111111111", report.reportId());
+        assertEquals(clock.instant(), report.createdAt());
     }
 
     private Report diagnose() {

@@ -9,6 +9,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -37,10 +38,10 @@ class DevUrandomTest {
 
     @Test
     @EnabledOnOs({OS.LINUX, OS.MAC})
-    void idsFromTheKernelAreRandomUuids() {
-        UUID id = new RandomIds(DevUrandom.SYSTEM).next();
+    void idsFromTheKernelAreTimeOrderedUuids() {
+        UUID id = new RandomIds(DevUrandom.SYSTEM).next(Instant.now());
 
-        assertEquals(4, id.version());
+        assertEquals(7, id.version());
         assertEquals(2, id.variant());
     }
 

@@ -2,8 +2,9 @@ package dev.mapiagent.agent.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -12,9 +13,10 @@ import org.junit.jupiter.api.Test;
 class RandomIdsTest {
 
     private static final int MANY = 10_000;
+    private static final Instant CREATED = Instant.parse("2026-12-01T08:00:00Z");
 
     @Test
-    void anIdIsTheSourcesSixteenBytesWithTheVersionAndVariantBitsSet() {
+    void anIdIsTheCreationTimeThenTheSourcesLastTenBytesWithTheVersionAndVariantBitsSet() {
         RandomIds ids = new RandomIds(bytes -> {
             for (int i = 0; i < bytes.length; i++) {
                 bytes[i] = (byte) i;
@@ -22,47 +24,40 @@ class RandomIdsTest {
             return true;
         });
 
-        assertEquals("00010203-0405-4607-8809-0a0b0c0d0e0f", ids.next().toString());
+        assertEquals("01a2309e-2400-7607-8809-0a0b0c0d0e0f", ids.next(CREATED).toString());
     }
 
     @Test
-    void theVersionAndVariantBitsAreSetWhateverTheSourceGave() {
-        assertEquals("00000000-0000-4000-8000-000000000000", RandomIds.version4(new byte[16]).toString());
-        byte[] ones = new byte[16];
-        Arrays.fill(ones, (byte) 0xff);
-        assertEquals("ffffffff-ffff-4fff-bfff-ffffffffffff", RandomIds.version4(ones).toString());
-    }
-
-    @Test
-    void everyIdFromTheSystemSourceIsARandomUuidWithTheIetfVariant() {
+    void everyIdFromTheSystemSourceIsATimeOrderedUuidWithTheIetfVariant() {
         RandomIds ids = new RandomIds(DevUrandom.SYSTEM);
         for (int i = 0; i < MANY; i++) {
-            UUID id = ids.next();
-            assertEquals(4, id.version(), id::toString);
+            UUID id = ids.next(CREATED);
+            assertEquals(7, id.version(), id::toString);
             assertEquals(2, id.variant(), id::toString);
+            assertTrue(id.toString().startsWith("01a2309e-2400-7"), id::toString);
         }
     }
 
     @Test
-    void idsFromTheSystemSourceAreDistinct() {
+    void idsFromTheSystemSourceMadeInTheSameMillisecondAreDistinct() {
         RandomIds ids = new RandomIds(DevUrandom.SYSTEM);
         Set<UUID> seen = new HashSet<>();
         for (int i = 0; i < MANY; i++) {
-            seen.add(ids.next());
+            seen.add(ids.next(CREATED));
         }
         assertEquals(MANY, seen.size());
     }
 
     @Test
-    void withoutTheOsSourceAnIdComesFromSecureRandom() {
+    void withoutTheOsSourceTheRandomBitsComeFromSecureRandom() {
         RandomIds ids = new RandomIds(bytes -> false);
 
-        UUID first = ids.next();
-        UUID second = ids.next();
+        UUID first = ids.next(CREATED);
+        UUID second = ids.next(CREATED);
 
-        assertEquals(4, first.version());
+        assertEquals(7, first.version());
         assertEquals(2, first.variant());
-        assertNotEquals(RandomIds.version4(new byte[16]), first, "the unfilled array was used");
+        assertNotEquals("01a2309e-2400-7000-8000-000000000000", first.toString(), "the unfilled array was used");
         assertNotEquals(first, second);
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mapiagent.agent.host.RandomIds;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -34,10 +35,10 @@ class SystemPreferredRngTest {
     }
 
     @Test
-    void idsFromBcryptAreRandomUuids() {
-        UUID id = new RandomIds(WindowsHost.randomSource()).next();
+    void idsFromBcryptAreTimeOrderedUuids() {
+        UUID id = new RandomIds(WindowsHost.randomSource()).next(Instant.now());
 
-        assertEquals(4, id.version());
+        assertEquals(7, id.version());
         assertEquals(2, id.variant());
     }
 
