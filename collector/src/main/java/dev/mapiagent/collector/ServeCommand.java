@@ -7,6 +7,7 @@ import dev.mapiagent.collector.config.IdentityConfig;
 import dev.mapiagent.collector.config.Secret;
 import dev.mapiagent.collector.config.TrustedProxies;
 import dev.mapiagent.collector.db.Database;
+import dev.mapiagent.collector.db.EmbeddedStore;
 import dev.mapiagent.collector.db.JdbcUrls;
 import dev.mapiagent.collector.service.BulkHealService;
 import dev.mapiagent.collector.service.FleetHistoryService;
@@ -38,6 +39,12 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
 
     /** How often running bulk heals start the devices their rate allows (the rate is per minute, so a few a minute). */
     private static final long BULK_HEAL_EVERY_SECONDS = 5;
+
+    /**
+     * How often the embedded database rewrites its emptiest chunks ({@link EmbeddedStore}); H2 keeps a chunk 45 s
+     * after it was written before it may be rewritten, so more often would find little new.
+     */
+    private static final long COMPACT_EVERY_SECONDS = 60;
 
     @Option(names = "--port", defaultValue = "${env:MAPI_COLLECTOR_PORT:-8080}", description = "Port (env MAPI_COLLECTOR_PORT, default 8080).")
     int port;
@@ -150,6 +157,8 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
         housekeeping.scheduleWithFixedDelay(() -> purge(retention), 0, 60, TimeUnit.MINUTES);
         FleetHistoryService history = new FleetHistoryService(database.jdbi(), Clock.systemUTC());
         housekeeping.scheduleWithFixedDelay(() -> recordHistory(history), 0, HISTORY_EVERY_MINUTES, TimeUnit.MINUTES);
+        database.embeddedStore().ifPresent(store -> housekeeping.scheduleWithFixedDelay(() -> compact(store),
+                COMPACT_EVERY_SECONDS, COMPACT_EVERY_SECONDS, TimeUnit.SECONDS));
         // its own thread: a long first retention purge must not hold bulk heals up
         ScheduledExecutorService bulkScheduler = daemonScheduler("mapi-bulk-heals");
         bulkScheduler.scheduleWithFixedDelay(() -> startBulkHeals(built.bulkHeals()), BULK_HEAL_EVERY_SECONDS,
@@ -209,6 +218,19 @@ public final class ServeCommand implements java.util.concurrent.Callable<Integer
             }
         } catch (RuntimeException e) {
             LOG.warn("bulk heals not started this round: {}", e.getMessage());
+        }
+    }
+
+    private static void compact(EmbeddedStore store) {
+        try {
+            EmbeddedStore.Compaction compaction = store.compact();
+            if (compaction.rewrote()) {
+                LOG.atInfo().setMessage("embedded database compacted")
+                        .addKeyValue("livePercentBefore", compaction.livePercent())
+                        .addKeyValue("fileBytes", compaction.fileBytes()).log();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("embedded database not compacted this round: {}", e.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.mapiagent.collector.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -11,6 +12,7 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final EmbeddedStore embeddedStore;
 
     private Database(HikariDataSource dataSource, boolean embedded) {
         this.dataSource = dataSource;
@@ -18,6 +20,7 @@ public final class Database implements AutoCloseable {
         if (embedded) {
             jdbi.setTransactionHandler(new DurableCommits(jdbi.getTransactionHandler()));
         }
+        this.embeddedStore = embedded ? new EmbeddedStore(jdbi) : null;
     }
 
     /**
@@ -100,6 +103,11 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** The embedded database's file, for its compaction; empty on PostgreSQL, which reclaims space itself. */
+    public Optional<EmbeddedStore> embeddedStore() {
+        return Optional.ofNullable(embeddedStore);
     }
 
     @Override
