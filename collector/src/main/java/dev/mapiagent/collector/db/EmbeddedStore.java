@@ -55,7 +55,7 @@ public final class EmbeddedStore {
     }
 
     /** The live share of the chunks' bytes, in per cent. */
-    public int fillPercent() {
+    int fillPercent() {
         return jdbi.withHandle(handle -> mvStore(handle).getFileStore().getChunksFillRate());
     }
 
