@@ -21,7 +21,7 @@ public final class ReportIds {
         if (random.length != 16) {
             throw new IllegalArgumentException("a version 7 UUID needs 16 random bytes, got " + random.length);
         }
-        ByteBuffer bits = ByteBuffer.wrap(random.clone());
+        ByteBuffer bits = ByteBuffer.wrap(random);
         long timeAndRandomA = (unixMillis & 0xFFFF_FFFF_FFFFL) << 16 | 0x7000L | (bits.getLong(0) & 0x0FFFL);
         long variantAndRandomB = bits.getLong(8) & 0x3FFF_FFFF_FFFF_FFFFL | 0x8000_0000_0000_0000L;
         return new UUID(timeAndRandomA, variantAndRandomB);

@@ -28,7 +28,7 @@ public final class EmbeddedStore {
     /**
      * One compaction: the live share of the chunks' bytes it found, the file's size, and whether it rewrote any
      * chunk. H2 counts the rewritten chunks' space as free from the next commit on, so the share it raised shows
-     * there (and in {@link #fillPercent}), not here.
+     * there (and in {@link #livePercent()}), not here.
      */
     public record Compaction(int livePercent, long fileBytes, boolean rewrote) {
     }
@@ -55,7 +55,7 @@ public final class EmbeddedStore {
     }
 
     /** The live share of the chunks' bytes, in per cent. */
-    int fillPercent() {
+    int livePercent() {
         return jdbi.withHandle(handle -> mvStore(handle).getFileStore().getChunksFillRate());
     }
 

@@ -24,13 +24,13 @@ class EmbeddedStoreTest {
         try (Database db = Database.open(TestDatabase.H2.freshUrl())) {
             EmbeddedStore store = db.embeddedStore().orElseThrow();
             churn(db);
-            assertTrue(store.fillPercent() < EmbeddedStore.TARGET_FILL_PERCENT, "fill " + store.fillPercent());
+            assertTrue(store.livePercent() < EmbeddedStore.TARGET_FILL_PERCENT, "fill " + store.livePercent());
 
             EmbeddedStore.Compaction compaction = store.compact();
             keep(db, COMMITS); // H2 counts the rewritten chunks as free from the next commit on
 
             assertTrue(compaction.rewrote(), compaction.toString());
-            assertTrue(store.fillPercent() >= EmbeddedStore.TARGET_FILL_PERCENT, "fill " + store.fillPercent());
+            assertTrue(store.livePercent() >= EmbeddedStore.TARGET_FILL_PERCENT, "fill " + store.livePercent());
         }
     }
 
